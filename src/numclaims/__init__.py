@@ -1,0 +1,55 @@
+"""numclaims: numeric claims in Spanish news text.
+
+>>> import numclaims
+>>> numclaims.parse_number("un millón y medio")
+Decimal('1500000')
+
+:func:`extract`, :func:`load`, :func:`render` and the spaCy component need
+spaCy and are imported on first use, so that the numeral layer stays light.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, Any
+
+from .claim import CLAIM_KEYS, Claim
+from .numerals import detect_decimal_mark, parse_number
+
+if TYPE_CHECKING:
+    from .api import extract, load
+    from .component import NumClaims, annotate
+    from .render import render
+
+__version__ = "0.1.0"
+
+__all__ = [
+    "CLAIM_KEYS",
+    "Claim",
+    "NumClaims",
+    "__version__",
+    "annotate",
+    "detect_decimal_mark",
+    "extract",
+    "load",
+    "parse_number",
+    "render",
+]
+
+_LAZY = {
+    "extract": "api",
+    "load": "api",
+    "NumClaims": "component",
+    "annotate": "component",
+    "render": "render",
+}
+
+
+def __getattr__(name: str) -> Any:
+    module = _LAZY.get(name)
+    if module is None:
+        raise AttributeError(f"module 'numclaims' has no attribute {name!r}")
+    from importlib import import_module
+
+    value = getattr(import_module(f".{module}", __name__), name)
+    globals()[name] = value
+    return value

