@@ -6,6 +6,7 @@ import warnings
 from collections.abc import Iterator
 from functools import lru_cache
 
+import regex
 import spacy
 from spacy.language import Language
 from spacy.tokens import Doc
@@ -78,6 +79,12 @@ def _default_nlp(locale: str) -> Language:
     return load(locale=locale)
 
 
+#: No piece holds a run of more than this many characters without whitespace: spaCy's
+#: tokenizer takes quadratic time on such runs ("!!!!…", "((((…"), and no claim is in them.
+MAX_RUN = 1000
+_RUN = regex.compile(r"\S++")
+
+
 def _chunks(text: str, size: int) -> Iterator[tuple[int, str]]:
     """Cut ``text`` into pieces of at most ``size`` characters at natural breaks."""
     start = 0
@@ -92,6 +99,10 @@ def _chunks(text: str, size: int) -> Iterator[tuple[int, str]]:
                 if cut >= 0:
                     end = cut + len(sep)
                     break
+        for run in _RUN.finditer(text, start, end):
+            if run.end() - run.start() > MAX_RUN:
+                end = run.start() if run.start() > start else start + MAX_RUN
+                break
         yield start, text[start:end]
         start = end
 

@@ -96,7 +96,7 @@ def _patterns() -> tuple[regex.Pattern[str], regex.Pattern[str], dict[str, str]]
     pre_alts.sort(key=lambda a: -a[1])
     pre = regex.compile(
         r"(?<![\w.])(?P<cue>" + "|".join(a for a, _ in pre_alts) + r")"
-        r"(?:\s++(?:" + articles + r"))?+\s*+$"
+        r"(?:\s++(?:del|de|al)(?!\w))?+(?:\s++(?:" + articles + r"))?+\s*+$"
     )
     post_multi: list[str] = []
     post_single: list[str] = []

@@ -81,7 +81,7 @@ ABBREVIATIONS = frozenset(
 )
 
 _BOUNDARY = regex.compile(
-    r"(?P<stop>[.!?…]++[\"'”»)\]]*+)(?P<space>(?:[ \t\u00a0]++\n?+|\n)[ \t\u00a0]*+)"
+    r"(?<![.!?…])(?P<stop>[.!?…]++[\"'”»)\]]*+)(?P<space>(?:[ \t\u00a0]++\n?+|\n)[ \t\u00a0]*+)"
     r"(?=[\p{Lu}\p{N}«“\"'¿¡(—–-])"
     r"|(?P<blank>\n[ \t\u00a0]*+\n\s*+)"
 )
