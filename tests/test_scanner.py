@@ -204,3 +204,29 @@ def test_adversarial_input_is_linear(text: str) -> None:
     start = time.perf_counter()
     scan(text)
     assert time.perf_counter() - start < 20
+
+
+@pytest.mark.parametrize(
+    ("text", "mention", "value"),
+    [
+        ("La temperatura bajó a -5 grados en Soria.", "-5", "-5"),
+        ("El saldo comercial fue de −3,2 millones de euros.", "−3,2 millones", "-3200000"),
+        ("El PIB cayó un -2,5 % en el trimestre.", "-2,5", "-2.5"),
+        ("La variación anual (-0,4 %) sorprendió.", "-0,4", "-0.4"),
+    ],
+)
+def test_a_glued_minus_sign_is_taken(text: str, mention: str, value: str) -> None:
+    [m] = [m for m in scan(text) if m.kind == "number"]
+    assert (m.text, m.value) == (mention, Decimal(value))
+
+
+@pytest.mark.parametrize(
+    "text", ["El Madrid ganó 3-1 al Betis.", "Se esperan 10-15 litros.", "Es el COVID-19."]
+)
+def test_a_hyphen_between_numbers_is_no_sign(text: str) -> None:
+    assert all(m.value is None or m.value >= 0 for m in scan(text))
+
+
+@pytest.mark.parametrize("text", ["Calentar la cuajada hasta 37ºC.", "Llegó a 36,6 ºC."])
+def test_masculine_ordinal_sign_before_c_is_a_degree(text: str) -> None:
+    assert [m.kind for m in scan(text)] == ["number"]

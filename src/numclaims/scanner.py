@@ -208,7 +208,7 @@ class _Scanner:
             else:
                 i += 1
         out.sort(key=lambda m: (m.start, -m.end))
-        return _ranges(self.text, out)
+        return _signed(self.text, _ranges(self.text, out))
 
     def _merge_blocked(self) -> list[tuple[int, int, str]]:
         merged: list[tuple[int, int, str]] = []
@@ -360,7 +360,7 @@ class _Scanner:
         text = self.text
         nxt = toks[i + 1] if i + 1 < len(toks) else None
         after = text[tok.end : tok.end + 2]
-        if after[:1] in ("º", "ª") or after in (".º", ".ª"):
+        if (after[:1] in ("º", "ª") or after in (".º", ".ª")) and fold(after) not in ("ºc", "ºf"):
             end = tok.end + (2 if after[:1] == "." else 1)
             value = parse_digits(tok.text)
             return self._mention(tok.start, end, "ordinal", value), 1
@@ -515,6 +515,30 @@ def _range_of(text: str, a: Mention, b: Mention) -> Mention | None:
         maybe_year=False,
         in_words=a.in_words or b.in_words,
     )
+
+
+_MINUS = ("-", "\u2212")  # hyphen-minus and the minus sign
+
+
+def _signed(text: str, mentions: list[Mention]) -> list[Mention]:
+    """Take a minus sign glued to a number written in digits ("-5 grados", "−3,2 %").
+
+    The sign must open the word: "1-0" and "10-15" keep their hyphen.
+    """
+    out = []
+    for m in mentions:
+        s = m.start
+        if (
+            m.kind == "number"
+            and m.value is not None
+            and s >= 1
+            and text[s - 1] in _MINUS
+            and m.text[:1].isdigit()
+            and (s == 1 or text[s - 2].isspace() or text[s - 2] in "([{:=«“\"'")
+        ):
+            m = replace(m, start=s - 1, text=text[s - 1 : m.end], value=-m.value)
+        out.append(m)
+    return out
 
 
 def scan(text: str, locale: str = "es") -> list[Mention]:
