@@ -21,7 +21,7 @@ from spacy.language import Language
 from spacy.tokens import Doc, SpanGroup
 
 from .builder import build_claims
-from .doc_index import expand_span
+from .doc_index import doc_text, expand_span, forget, has_annotation
 from .extensions import DATA_ATTR, register_extensions
 from .locales import normalize_locale
 from .scanner import scan
@@ -38,9 +38,9 @@ register_extensions()
 
 
 def _sentences(doc: Doc) -> list[tuple[int, int]]:
-    if doc.has_annotation("SENT_START"):
+    if has_annotation(doc, "SENT_START"):
         return [(s.start_char, s.end_char) for s in doc.sents]
-    return split_sentences(doc.text)
+    return split_sentences(doc_text(doc))
 
 
 def annotate(doc: Doc, locale: str = "es", *, spans_key: str = SPANS_KEY) -> Doc:
@@ -49,7 +49,8 @@ def annotate(doc: Doc, locale: str = "es", *, spans_key: str = SPANS_KEY) -> Doc
     This is what the component does; it is public for callers that want
     claims on a doc made by a pipeline without the component.
     """
-    text = doc.text
+    forget(doc)  # the doc may have been annotated again since a previous run
+    text = doc_text(doc)
     sentences = _sentences(doc)
     drafts = build_claims(text, scan(text, locale), locale=locale, sentences=sentences)
     data: list[dict[str, Any]] = []

@@ -26,7 +26,7 @@ from decimal import Decimal, localcontext
 from fractions import Fraction
 from functools import lru_cache
 from importlib import resources
-from typing import Any
+from typing import Any, NamedTuple
 
 import regex
 
@@ -274,9 +274,11 @@ def detect_decimal_mark(text: str) -> DecimalMark | None:
 # ---------------------------------------------------------------------------
 
 
-@dataclass(frozen=True)
-class Token:
-    """A token of the numeral tokenizer: ``kind`` is num, word, space or other."""
+class Token(NamedTuple):
+    """A token of the numeral tokenizer: ``kind`` is num, word, space or other.
+
+    A named tuple, not a dataclass: the scanner makes one per word of the text.
+    """
 
     kind: str
     text: str

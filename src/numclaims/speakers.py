@@ -27,6 +27,8 @@ from typing import Any
 import regex
 from spacy.tokens import Doc
 
+from .doc_index import doc_text, has_annotation, register_cache
+
 __all__ = ["find_speaker", "reporting_forms"]
 
 #: Longest window (tokens) searched on either side of a number inside a sentence.
@@ -137,6 +139,7 @@ class _Info:
 
 
 _CACHE: weakref.WeakKeyDictionary[Doc, _Info] = weakref.WeakKeyDictionary()
+register_cache(_CACHE)
 
 
 def _is_cap(word: str) -> bool:
@@ -151,9 +154,9 @@ def _info(doc: Doc) -> _Info:
     cached = _CACHE.get(doc)
     if cached is not None:
         return cached
-    has_lemma = doc.has_annotation("LEMMA")
-    has_dep = doc.has_annotation("DEP")
-    has_pos = doc.has_annotation("POS")
+    has_lemma = has_annotation(doc, "LEMMA")
+    has_dep = has_annotation(doc, "DEP")
+    has_pos = has_annotation(doc, "POS")
     toks = [t for t in doc if not t.is_space]
     index = {t.i: k for k, t in enumerate(toks)}
     words = [t.text for t in toks]
@@ -163,7 +166,7 @@ def _info(doc: Doc) -> _Info:
             if t.dep_ in ("nsubj", "nsubj:pass") and t.head.i != t.i and t.head.i in index:
                 nsubj[index[t.head.i]] = index[t.i]
     info = _Info(
-        text=doc.text,
+        text=doc_text(doc),
         starts=[t.idx for t in toks],
         ends=[t.idx + len(t.text) for t in toks],
         words=words,

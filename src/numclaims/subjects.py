@@ -21,6 +21,7 @@ from typing import Any
 
 from spacy.tokens import Doc
 
+from .doc_index import doc_text, has_annotation, register_cache
 from .speakers import _raw
 
 __all__ = ["find_subject"]
@@ -158,13 +159,14 @@ class _DocToks:
 
 
 _CACHE: weakref.WeakKeyDictionary[Doc, _DocToks] = weakref.WeakKeyDictionary()
+register_cache(_CACHE)
 
 
 def _doc_toks(doc: Doc) -> _DocToks:
     cached = _CACHE.get(doc)
     if cached is not None and len(cached.toks) <= len(doc):
         return cached
-    has_pos = doc.has_annotation("POS")  # O(len(doc)): once per doc, not per claim
+    has_pos = has_annotation(doc, "POS")
     toks = []
     for t in doc:
         if t.is_space:
@@ -180,7 +182,7 @@ def _doc_toks(doc: Doc) -> _DocToks:
                 vf[0] if vf else "",
             )
         )
-    cached = _DocToks(toks, [t.start for t in toks], has_pos, doc.text)
+    cached = _DocToks(toks, [t.start for t in toks], has_pos, doc_text(doc))
     _CACHE[doc] = cached
     return cached
 
