@@ -230,3 +230,40 @@ def test_a_hyphen_between_numbers_is_no_sign(text: str) -> None:
 @pytest.mark.parametrize("text", ["Calentar la cuajada hasta 37ºC.", "Llegó a 36,6 ºC."])
 def test_masculine_ordinal_sign_before_c_is_a_degree(text: str) -> None:
     assert [m.kind for m in scan(text)] == ["number"]
+
+
+@pytest.mark.parametrize(
+    ("text", "mention", "value"),
+    [
+        ("La inflación fue del siete con cincuenta por ciento.", "siete con cincuenta", "7.5"),
+        ("Subió un 3 con 25 % en un año.", "3 con 25", "3.25"),
+        ("La deuda es de uno con cinco millones de pesos.", "uno con cinco millones", "1500000"),
+        ("Recibió dos con tres millones de votos.", "dos con tres millones", "2300000"),
+    ],
+)
+def test_con_as_a_decimal_mark(text: str, mention: str, value: str) -> None:
+    [m] = [m for m in scan(text) if m.kind == "number"]
+    assert (m.text, m.value) == (mention, Decimal(value))
+
+
+def test_con_between_counts_is_no_decimal_mark() -> None:
+    text = "Ganaron siete con cuatro goles de diferencia."
+    assert [m.value for m in scan(text)] == [Decimal(7), Decimal(4)]
+
+
+@pytest.mark.parametrize(
+    ("text", "mention", "kind", "value"),
+    [
+        ("Llegaron 200 personas, 3/4 de ellas mujeres.", "3/4", "ratio", "0.75"),
+        ("El 1/2 de los votos fue nulo.", "1/2", "ratio", "0.5"),
+        ("Afecta al 3/4 % de la población.", "3/4", "number", "0.75"),
+    ],
+)
+def test_slash_fractions(text: str, mention: str, kind: str, value: str) -> None:
+    [m] = [m for m in scan(text) if m.text == mention]
+    assert (m.kind, m.value) == (kind, Decimal(value))
+
+
+@pytest.mark.parametrize("text", ["Abierto 24/7 todo el año.", "Nació el 1/2/2024."])
+def test_slashes_that_are_no_fractions(text: str) -> None:
+    assert all(m.kind != "ratio" for m in scan(text))

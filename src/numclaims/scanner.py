@@ -208,7 +208,9 @@ class _Scanner:
             else:
                 i += 1
         out.sort(key=lambda m: (m.start, -m.end))
-        return _signed(self.text, _ranges(self.text, out))
+        return _signed(
+            self.text, _ranges(self.text, _con_decimals(self.text, _slash(self.text, out)))
+        )
 
     def _merge_blocked(self) -> list[tuple[int, int, str]]:
         merged: list[tuple[int, int, str]] = []
@@ -515,6 +517,90 @@ def _range_of(text: str, a: Mention, b: Mention) -> Mention | None:
         maybe_year=False,
         in_words=a.in_words or b.in_words,
     )
+
+
+def _slash(text: str, mentions: list[Mention]) -> list[Mention]:
+    """Read "3/4" and "1/3" as fractions: a proper fraction of small integers, written
+    without spaces and not part of a longer "a/b/c" (dates are found before this).
+
+    "3/4 de ellas" is a ratio; "3/4 %" a number (0,75 %). "24/7" stays two numbers.
+    """
+    out: list[Mention] = []
+    i = 0
+    while i < len(mentions):
+        a = mentions[i]
+        b = mentions[i + 1] if i + 1 < len(mentions) else None
+        if (
+            b is not None
+            and a.kind == "number"
+            and b.kind == "number"
+            and b.start == a.end + 1
+            and text[a.end] == "/"
+            and a.text.isdigit()
+            and b.text.isdigit()
+            and 0 < int(a.text) < int(b.text) <= 10
+            and text[a.start - 1 : a.start] != "/"
+            and text[b.end : b.end + 1] != "/"
+        ):
+            value = fraction_to_decimal(Fraction(int(a.text), int(b.text)))
+            kind = "number" if _PERCENT_AFTER.match(text, b.end) else "ratio"
+            out.append(Mention(a.start, b.end, text[a.start : b.end], kind, value))
+            i += 2
+            continue
+        out.append(a)
+        i += 1
+    return out
+
+
+_CON_GAP = regex.compile(r"[ \t\u00a0]++con[ \t\u00a0]++", regex.IGNORECASE)
+_PERCENT_AFTER = regex.compile(
+    r"[ \t\u00a0]*+(?:%|por[ \t\u00a0]++cien(?:to)?+\b)", regex.IGNORECASE
+)
+
+
+def _con_decimals(text: str, mentions: list[Mention]) -> list[Mention]:
+    """Join "siete con cincuenta por ciento" (7,50 %) and "uno con cinco millones" (1,5
+    millones): "con" reads as a decimal mark between two integers when a percent sign
+    or a scale word follows, so "ganaron siete con cuatro goles" stays two numbers.
+    """
+    out: list[Mention] = []
+    i = 0
+    while i < len(mentions):
+        a = mentions[i]
+        b = mentions[i + 1] if i + 1 < len(mentions) else None
+        if (
+            b is not None
+            and (a.kind == "number" or (a.kind == "article" and fold(a.text) == "uno"))
+            and b.kind == "number"
+            and a.scale is None
+            and a.value is not None
+            and b.value is not None
+            and a.value == a.value.to_integral_value()
+            and a.value >= 0
+            and _CON_GAP.fullmatch(text, a.end, b.start)
+            and (b.scale is not None or _PERCENT_AFTER.match(text, b.end))
+        ):
+            scale = Decimal(10) ** (b.scale or 0)
+            fraction = b.value / scale
+            if fraction == fraction.to_integral_value() and fraction > 0:
+                digits = len(str(int(fraction)))
+                value = (a.value + fraction.scaleb(-digits)) * scale
+                out.append(
+                    Mention(
+                        a.start,
+                        b.end,
+                        text[a.start : b.end],
+                        "number",
+                        value.normalize(),
+                        scale=b.scale,
+                        in_words=a.in_words or b.in_words,
+                    )
+                )
+                i += 2
+                continue
+        out.append(a)
+        i += 1
+    return out
 
 
 _MINUS = ("-", "\u2212")  # hyphen-minus and the minus sign
