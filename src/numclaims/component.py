@@ -56,7 +56,9 @@ def annotate(doc: Doc, locale: str = "es", *, spans_key: str = SPANS_KEY) -> Doc
     data: list[dict[str, Any]] = []
     spans = []
     for draft in drafts:
-        unit_end = draft.unit_span[1] if draft.unit_span is not None else None
+        # an inherited unit ("18,008 votos y 8.410") stands before the number: no unit end
+        implicit = draft.extra.get("implicit_unit", False)
+        unit_end = draft.unit_span[1] if draft.unit_span is not None and not implicit else None
         subject = find_subject(doc, draft.start, draft.end, unit_end=unit_end, sentences=sentences)
         speaker = find_speaker(doc, draft.start, draft.end, sentences=sentences)
         claim = draft.to_claim(subject=subject, speaker=speaker)

@@ -100,6 +100,7 @@ _SKIP_LEFT = frozenset(
     }
 )
 
+_CONJUNCTIONS = frozenset({"y", "e", "o", "u", "ni"})
 _ADVERBS = frozenset(
     {
         "aún",
@@ -242,7 +243,9 @@ def _np_right(toks: Sequence[_Tok], i: int, trained: bool) -> int:
     while j < len(toks) and j - i < MAX_NP:
         t = toks[j]
         low = t.lower
-        if not t.text[:1].isalnum():
+        if not t.text[:1].isalpha():
+            break  # punctuation, or the next number ("votos militares y 8.410")
+        if j > i and (low in _ADVERBS or low.endswith("mente")):
             break
         if low == "y" and j + 1 < len(toks) and toks[j + 1].lower in tab.and_other:
             break
@@ -259,7 +262,7 @@ def _np_right(toks: Sequence[_Tok], i: int, trained: bool) -> int:
             break
         j += 1
         prev = low
-        if low not in _DETS:
+        if low not in _DETS and low not in _CONJUNCTIONS:
             end = j
     return end
 
