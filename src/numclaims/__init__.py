@@ -18,7 +18,7 @@ from .numerals import detect_decimal_mark, parse_number
 if TYPE_CHECKING:
     from .api import extract, load
     from .component import NumClaims, annotate
-    from .render import render
+    from .rendering import render
 
 __version__ = "0.1.0"
 
@@ -40,7 +40,7 @@ _LAZY = {
     "load": "api",
     "NumClaims": "component",
     "annotate": "component",
-    "render": "render",
+    "render": "rendering",
 }
 
 

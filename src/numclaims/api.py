@@ -110,6 +110,10 @@ def _chunks(text: str, size: int) -> Iterator[tuple[int, str]]:
 def extract(text: str, *, nlp: Language | None = None, locale: str = "es") -> list[Claim]:
     """Return the numeric claims of ``text``, in order.
 
+    Text longer than :data:`CHUNK_CHARS` (or the pipeline's ``max_length``) is
+    processed in pieces cut at paragraph or sentence breaks; claim offsets
+    always refer to ``text``.
+
     Args:
         text: Spanish text.
         nlp: A Spanish pipeline (with or without the ``"numclaims"`` component);
@@ -119,9 +123,6 @@ def extract(text: str, *, nlp: Language | None = None, locale: str = "es") -> li
 
     Raises:
         TypeError: If ``text`` is not a ``str`` (decode bytes first).
-
-    Text longer than the pipeline's ``max_length`` is processed in pieces cut
-    at line breaks; claim offsets always refer to ``text``.
     """
     given: object = text  # checked at run time: callers need not be typed
     if not isinstance(given, str):
@@ -149,8 +150,19 @@ def iter_claims(
 ) -> Iterator[tuple[int, list[Claim], Doc]]:
     """Process ``text`` piece by piece; yield ``(chars_done, claims, doc)`` for each piece.
 
-    The claims' offsets refer to ``text``; ``doc`` is the piece's spaCy doc. This
-    is what :func:`extract` and the command line's progress report use.
+    This is what :func:`extract` and the command line's progress report use.
+
+    Args:
+        text: Spanish text.
+        nlp: A Spanish pipeline, by default the one :func:`load` gives.
+        locale: As for :func:`extract`.
+
+    Yields:
+        The number of characters of ``text`` done so far, the claims of the
+        piece (offsets refer to ``text``) and the piece's spaCy ``Doc``.
+
+    Raises:
+        TypeError: If ``text`` is not a ``str``.
     """
     given: object = text
     if not isinstance(given, str):

@@ -77,15 +77,16 @@ class Claim:
         end_char: Offset one past its last character.
         kind: ``"quantity"``, ``"money"``, ``"percent"``, ``"ratio"`` or
             ``"vague"`` (a magnitude with no exact value, such as "miles de").
-        value: The exact value, or ``None`` for a vague claim.
+        value: The exact value, or ``None`` for a vague claim or a range.
         value_min: The lower bound (ranges, "al menos", "más de", vague claims).
-        value_max: The upper bound (ranges, "hasta", "menos de").
+        value_max: The upper bound (ranges, "hasta", "menos de", "casi").
         qualifier: ``None``, ``"approx"``, ``"at_least"``, ``"at_most"``,
             ``"more_than"``, ``"less_than"`` or ``"range"``.
         unit: What the value is counted or measured in, as a read-only mapping
             with at least ``text`` and ``name``, or ``None``.
         subject: What the number is about (``text``, ``start_char``, ``end_char``), or ``None``.
-        speaker: Who asserted it (``text``, ``name``, ``cue``), or ``None``.
+        speaker: Who asserted it (``text``, ``name``, ``cue``, and where known
+            ``role``, ``shape`` and character offsets), or ``None``.
         modality: ``"asserted"``, ``"hedged"`` or ``"negated"``, or ``None``.
         extra: Further JSON-safe fields (e.g. ``magnitude``, ``qualifier_text``).
     """

@@ -133,7 +133,7 @@ def _run_extract(args: argparse.Namespace, texts: list[tuple[str, str]], out: IO
     if args.format == "table":
         _table(rows, out)
     elif args.format == "html":
-        from .render import render
+        from .rendering import render
 
         out.write(render(docs, page=True))
     return 0

@@ -5,7 +5,7 @@ character offsets of a numeral found by the scanner, :func:`match_unit_after`
 finds what follows it ("10,000 *contenedores*", "4.8 millones de
 *proyectiles*", "12,5 *%*", "3 *km²*", "8 mil millones de *euros*") and
 :func:`match_unit_before` finds a currency sign or code before it ("*US$* 5",
-"*$*2.3 billones").
+"*$*\\ 2.3 billones").
 
 All surface forms live in ``data/units_es.json``. Physical units carry
 quantulum3's unit name, entity and URI, copied from quantulum3's catalog into
