@@ -75,3 +75,10 @@ def test_the_sentence_bounds_the_cues() -> None:
 )
 def test_is_conditional(word: str, previous: str | None, expected: bool) -> None:
     assert is_conditional(word, previous) is expected
+
+
+def test_a_conditional_opening_the_sentence() -> None:
+    assert modality("Podrían contener hasta 4.8 millones de proyectiles.", "4.8") == (
+        "hedged",
+        "Podrían",
+    )

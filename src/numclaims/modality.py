@@ -34,8 +34,8 @@ _NEGATION_REACH = 6  # words between the negation and the number
 _WORD = regex.compile(r"[\p{L}\p{M}]++")
 # a word that may be a conditional ("-ía", "-ían", …), with the word before it
 _CANDIDATE = regex.compile(
-    r"(?:(?P<prev>[\p{L}\p{M}]++)[^\p{L}\p{M}]++)?+(?P<word>[\p{L}\p{M}]*í(?:a|as|amos|ais|an))"
-    r"(?![\p{L}\p{M}])",
+    r"(?<![\p{L}\p{M}])(?:(?P<prev>[\p{L}\p{M}]++)[^\p{L}\p{M}]++)?"
+    r"(?<![\p{L}\p{M}])(?P<word>[\p{L}\p{M}]*í(?:a|as|amos|ais|an))(?![\p{L}\p{M}])",
     regex.IGNORECASE,
 )
 _CLAUSE_BREAK = regex.compile(r"[,;:()«»“”\"—–]")
