@@ -271,3 +271,41 @@ def test_linear_time_on_adversarial_input(blank: Language) -> None:
     for pos in range(0, len(text), 50_000):
         find_speaker(doc, pos, pos + 1, sentences=spans)
     assert time.perf_counter() - t0 < 5
+
+
+@pytest.mark.parametrize(
+    ("text", "name", "role"),
+    [
+        ("Quedan 300 camas libres, dijo el consejero Pedro Ruiz.", "Pedro Ruiz", "el consejero"),
+        ("Hay 12 heridos, según la alcaldesa Ana Gómez.", "Ana Gómez", "la alcaldesa"),
+        (
+            "Se perdieron 40 empleos, dijo el ministro de Trabajo.",
+            "el ministro de Trabajo",
+            "el ministro de Trabajo",
+        ),
+    ],
+)
+def test_a_role_before_the_name(nlp: Language, text: str, name: str, role: str) -> None:
+    number = next(w for w in text.split() if w.isdigit())
+    r = speaker(nlp, text, number)
+    assert r is not None
+    assert (r["name"], r["role"]) == (name, role)
+
+
+def test_an_institution_is_no_role_and_name(nlp: Language) -> None:
+    r = speaker(nlp, "Hay 300 camas, dijo el Banco de España.", "300")
+    assert r is not None
+    assert r["name"] == "Banco de España"
+
+
+def test_a_pro_drop_cue_takes_the_subject_of_the_sentence_before(nlp: Language) -> None:
+    text = "La ministra habló ayer en el Senado. Dijo que quedan 300 camas libres."
+    r = speaker(nlp, text, "300")
+    assert r is not None
+    assert r["text"] == "La ministra"
+
+
+def test_a_name_that_completes_a_role_phrase(nlp: Language) -> None:
+    r = speaker(nlp, "El portavoz del Gobierno anunció ayer que hay 300 camas.", "300")
+    assert r is not None
+    assert r["text"] == "El portavoz del Gobierno"

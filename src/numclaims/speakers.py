@@ -284,6 +284,10 @@ class _NP:
     role: tuple[int, int] | None = None
 
 
+#: Endings of finite verb forms (preterite, imperfect) that no role noun has.
+_FINITE_ENDINGS = ("ó", "aron", "ieron", "aban")
+
+
 def _role_np_forward(info: _Info, i: int, limit: int) -> int:
     """End of a determiner-led noun phrase starting at ``i`` ("el ministro de defensa")."""
     tab = _tables()
@@ -297,6 +301,8 @@ def _role_np_forward(info: _Info, i: int, limit: int) -> int:
             break
         if low in tab.auxiliaries or low in tab.before_skip:
             break
+        if j > i + 1 and len(low) > 3 and low.endswith(_FINITE_ENDINGS) and not _is_cap(w):
+            break  # "la ministra habló": a preterite ends the phrase (no tagger needed)
         j += 1
         if low not in ("de", "del") and low not in tab.determiners:
             end = j
@@ -407,7 +413,11 @@ def _np_before(info: _Info, v: int, lo: int) -> _NP | None:
         name = _NP(k + 1, j + 1)
         if k >= lo and info.lower[k] in tab.determiners:
             return name
-        name.role = _role_before(info, k + 1, lo)
+        role = _role_before(info, k + 1, lo)
+        if role is not None and info.lower[role[1] - 1] in ("de", "del"):
+            # "el portavoz del Gobierno": the name completes the role phrase
+            return _source_of(info, _NP(role[0], j + 1))
+        name.role = role
         return name
     # a role phrase ending at j
     start = _role_start(info, j, lo)
@@ -456,6 +466,14 @@ def _speaker_dict(
 ) -> dict[str, Any]:
     s, e = info.starts[np.start], info.ends[np.end - 1]
     text = _clean(info.text[s:e])
+    tab = _tables()
+    if np.role is None and info.lower[np.start] in tab.determiners:
+        # "el consejero Pedro Ruiz": a role noun, then the name
+        k = np.end
+        while k > np.start + 1 and _is_cap(info.words[k - 1]):
+            k -= 1
+        if np.start < k < np.end and info.lower[k - 1] in tab.role_nouns:
+            np = _NP(k, np.end, (np.start, k))
     ns, ne = _fullest(info, np)
     out: dict[str, Any] = {
         "text": text,
@@ -473,7 +491,7 @@ def _speaker_dict(
     if np.role is not None:
         rs, re_ = info.starts[np.role[0]], info.ends[np.role[1] - 1]
         out["role"] = _clean(info.text[rs:re_])
-    elif info.lower[np.start] in _tables().determiners or not _is_cap(info.words[np.start]):
+    elif info.lower[np.start] in tab.determiners or not _is_cap(info.words[np.start]):
         out["role"] = text
     if via is not None:
         out["via"] = _clean(info.text[info.starts[via.start] : info.ends[via.end - 1]])
