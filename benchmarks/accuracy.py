@@ -208,14 +208,21 @@ def score_recognizers(system: PeerStatus, cases: list[Case]) -> dict[str, Any]:
             continue
         if case.suite in UNIT_MODEL_SUITES:
             preds = [p for p in preds if p.measure_unit]
-        pairs = match(case.golds, preds)
-        c.gold += len(case.golds)
-        c.tp += len(pairs)
-        c.fp += len(preds) - len(pairs)
-        c.fn += len(case.golds) - len(pairs)
-        for gi, pi in pairs:
-            _attrs(c, case.golds[gi], preds[pi], system.provides, dev=False)
+        _score_matches(c, case.golds, preds, system.provides)
     return _with_total(counts)
+
+
+def _score_matches(
+    c: Counts, golds: list[Gold], preds: list[Prediction], provides: Iterable[str]
+) -> None:
+    """Count matches, misses and false alarms of one case, and score matched attributes."""
+    pairs = match(golds, preds)
+    c.gold += len(golds)
+    c.tp += len(pairs)
+    c.fp += len(preds) - len(pairs)
+    c.fn += len(golds) - len(pairs)
+    for gi, pi in pairs:
+        _attrs(c, golds[gi], preds[pi], provides, dev=False)
 
 
 def score_generated(system: PeerStatus, cases: list[Case]) -> dict[str, Any]:
@@ -225,13 +232,7 @@ def score_generated(system: PeerStatus, cases: list[Case]) -> dict[str, Any]:
         c = counts[case.suite.split(":", 1)[1]]
         c.cases += 1
         preds = _run(system, case)
-        pairs = match(case.golds, preds)
-        c.gold += len(case.golds)
-        c.tp += len(pairs)
-        c.fp += len(preds) - len(pairs)
-        c.fn += len(case.golds) - len(pairs)
-        for gi, pi in pairs:
-            _attrs(c, case.golds[gi], preds[pi], system.provides, dev=False)
+        _score_matches(c, case.golds, preds, system.provides)
     return _with_total(counts)
 
 

@@ -15,7 +15,7 @@ look-behind and look-ahead, and regexes without nested unbounded quantifiers.
 from __future__ import annotations
 
 import json
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, replace
 from decimal import Decimal
 from fractions import Fraction
@@ -437,22 +437,15 @@ def _is_numeral_prefix(scanner: _Scanner, i: int) -> bool:
 _RANGE_JOIN = {"y": "entre", "a": "de", "al": "del", "-": None, "–": None, "hasta": "desde"}
 
 
-def _ranges(text: str, mentions: Sequence[Mention]) -> list[Mention]:
-    """Merge "entre A y B", "de A a B", "del A al B", "A-B" into range mentions."""
+def _join_pairs(
+    mentions: Sequence[Mention], join: Callable[[Mention, Mention], Mention | None]
+) -> list[Mention]:
+    """Replace each pair of neighbouring mentions that ``join`` merges by the merged one."""
     out: list[Mention] = []
     i = 0
     while i < len(mentions):
         a = mentions[i]
-        b = mentions[i + 1] if i + 1 < len(mentions) else None
-        merged = None
-        if (
-            b is not None
-            and a.kind == "number"
-            and b.kind == "number"
-            and a.value is not None
-            and b.value is not None
-        ):
-            merged = _range_of(text, a, b)
+        merged = join(a, mentions[i + 1]) if i + 1 < len(mentions) else None
         if merged is not None:
             out.append(merged)
             i += 2
@@ -460,6 +453,17 @@ def _ranges(text: str, mentions: Sequence[Mention]) -> list[Mention]:
             out.append(a)
             i += 1
     return out
+
+
+def _ranges(text: str, mentions: Sequence[Mention]) -> list[Mention]:
+    """Merge "entre A y B", "de A a B", "del A al B", "A-B" into range mentions."""
+
+    def join(a: Mention, b: Mention) -> Mention | None:
+        if a.kind == b.kind == "number" and a.value is not None and b.value is not None:
+            return _range_of(text, a, b)
+        return None
+
+    return _join_pairs(mentions, join)
 
 
 _ARTICLE = r"(?:(?:el|la|los|las)\s+)?"
@@ -525,15 +529,10 @@ def _slash(text: str, mentions: list[Mention]) -> list[Mention]:
 
     "3/4 de ellas" is a ratio; "3/4 %" a number (0,75 %). "24/7" stays two numbers.
     """
-    out: list[Mention] = []
-    i = 0
-    while i < len(mentions):
-        a = mentions[i]
-        b = mentions[i + 1] if i + 1 < len(mentions) else None
-        if (
-            b is not None
-            and a.kind == "number"
-            and b.kind == "number"
+
+    def join(a: Mention, b: Mention) -> Mention | None:
+        if not (
+            a.kind == b.kind == "number"
             and b.start == a.end + 1
             and text[a.end] == "/"
             and a.text.isdigit()
@@ -542,14 +541,12 @@ def _slash(text: str, mentions: list[Mention]) -> list[Mention]:
             and text[a.start - 1 : a.start] != "/"
             and text[b.end : b.end + 1] != "/"
         ):
-            value = fraction_to_decimal(Fraction(int(a.text), int(b.text)))
-            kind = "number" if _PERCENT_AFTER.match(text, b.end) else "ratio"
-            out.append(Mention(a.start, b.end, text[a.start : b.end], kind, value))
-            i += 2
-            continue
-        out.append(a)
-        i += 1
-    return out
+            return None
+        value = fraction_to_decimal(Fraction(int(a.text), int(b.text)))
+        kind = "number" if _PERCENT_AFTER.match(text, b.end) else "ratio"
+        return Mention(a.start, b.end, text[a.start : b.end], kind, value)
+
+    return _join_pairs(mentions, join)
 
 
 _CON_GAP = regex.compile(r"[ \t\u00a0]++con[ \t\u00a0]++", regex.IGNORECASE)
@@ -563,14 +560,10 @@ def _con_decimals(text: str, mentions: list[Mention]) -> list[Mention]:
     millones): "con" reads as a decimal mark between two integers when a percent sign
     or a scale word follows, so "ganaron siete con cuatro goles" stays two numbers.
     """
-    out: list[Mention] = []
-    i = 0
-    while i < len(mentions):
-        a = mentions[i]
-        b = mentions[i + 1] if i + 1 < len(mentions) else None
-        if (
-            b is not None
-            and (a.kind == "number" or (a.kind == "article" and fold(a.text) == "uno"))
+
+    def join(a: Mention, b: Mention) -> Mention | None:
+        if not (
+            (a.kind == "number" or (a.kind == "article" and fold(a.text) == "uno"))
             and b.kind == "number"
             and a.scale is None
             and a.value is not None
@@ -580,27 +573,23 @@ def _con_decimals(text: str, mentions: list[Mention]) -> list[Mention]:
             and _CON_GAP.fullmatch(text, a.end, b.start)
             and (b.scale is not None or _PERCENT_AFTER.match(text, b.end))
         ):
-            scale = Decimal(10) ** (b.scale or 0)
-            fraction = b.value / scale
-            if fraction == fraction.to_integral_value() and fraction > 0:
-                digits = len(str(int(fraction)))
-                value = (a.value + fraction.scaleb(-digits)) * scale
-                out.append(
-                    Mention(
-                        a.start,
-                        b.end,
-                        text[a.start : b.end],
-                        "number",
-                        value.normalize(),
-                        scale=b.scale,
-                        in_words=a.in_words or b.in_words,
-                    )
-                )
-                i += 2
-                continue
-        out.append(a)
-        i += 1
-    return out
+            return None
+        scale = Decimal(10) ** (b.scale or 0)
+        fraction = b.value / scale
+        if fraction != fraction.to_integral_value() or fraction <= 0:
+            return None
+        value = (a.value + fraction.scaleb(-len(str(int(fraction))))) * scale
+        return Mention(
+            a.start,
+            b.end,
+            text[a.start : b.end],
+            "number",
+            value.normalize(),
+            scale=b.scale,
+            in_words=a.in_words or b.in_words,
+        )
+
+    return _join_pairs(mentions, join)
 
 
 _MINUS = ("-", "\u2212")  # hyphen-minus and the minus sign
