@@ -173,7 +173,7 @@ def _info(doc: Doc) -> _Info:
         lower=[w.lower() for w in words],
         lemmas=[t.lemma_.lower() if has_lemma else "" for t in toks],
         nsubj=nsubj,
-        quotes=_quote_spans(words, [t.idx for t in toks]),
+        quotes=_quote_spans(doc_text(doc)),
         nouns=[has_pos and t.pos_ in ("NOUN", "PROPN") for t in toks],
     )
     info.names = _name_runs(info)
@@ -181,19 +181,21 @@ def _info(doc: Doc) -> _Info:
     return info
 
 
-def _quote_spans(words: Sequence[str], starts: Sequence[int]) -> list[tuple[int, int]]:
+_QUOTE_MARK = regex.compile("[" + regex.escape("".join(set(_OPEN) | set(_OPEN.values()))) + "]")
+
+
+def _quote_spans(text: str) -> list[tuple[int, int]]:
     """Pair quotation marks into ``(open_char, close_char_end)`` spans, one pass."""
     spans: list[tuple[int, int]] = []
     open_char = ""
     open_at = -1
-    for i, w in enumerate(words):
-        for k, ch in enumerate(w):
-            pos = starts[i] + k
-            if open_at >= 0 and ch == _OPEN[open_char]:
-                spans.append((open_at, pos + 1))
-                open_at = -1
-            elif ch in _OPEN and (open_at < 0 or (ch != '"' and pos - open_at > 3000)):
-                open_char, open_at = ch, pos
+    for m in _QUOTE_MARK.finditer(text):
+        ch, pos = m.group(), m.start()
+        if open_at >= 0 and ch == _OPEN[open_char]:
+            spans.append((open_at, pos + 1))
+            open_at = -1
+        elif ch in _OPEN and (open_at < 0 or (ch != '"' and pos - open_at > 3000)):
+            open_char, open_at = ch, pos
     return spans
 
 
