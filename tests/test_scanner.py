@@ -267,3 +267,24 @@ def test_slash_fractions(text: str, mention: str, kind: str, value: str) -> None
 @pytest.mark.parametrize("text", ["Abierto 24/7 todo el año.", "Nació el 1/2/2024."])
 def test_slashes_that_are_no_fractions(text: str) -> None:
     assert all(m.kind != "ratio" for m in scan(text))
+
+
+@pytest.mark.parametrize(
+    ("text", "mention", "value"),
+    [
+        ("Murieron una docena de personas en el incendio.", "una docena", 12),
+        ("Hubo media docena de heridos leves.", "media docena", 6),
+        ("Se vendieron 3 docenas de huevos.", "3 docenas", 36),
+        ("Compró quince docenas de rosas.", "quince docenas", 180),
+    ],
+)
+def test_dozens(text: str, mention: str, value: int) -> None:
+    [m] = scan(text)
+    assert (m.text, m.kind, m.value) == (mention, "number", Decimal(value))
+
+
+def test_dozens_take_their_counted_noun() -> None:
+    import numclaims
+
+    [claim] = numclaims.extract("Murieron una docena de personas.", nlp=numclaims.load("blank"))
+    assert claim.unit is not None and claim.unit["name"] == "persona"

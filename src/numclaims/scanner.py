@@ -208,9 +208,8 @@ class _Scanner:
             else:
                 i += 1
         out.sort(key=lambda m: (m.start, -m.end))
-        return _signed(
-            self.text, _ranges(self.text, _con_decimals(self.text, _slash(self.text, out)))
-        )
+        out = _dozens(self.text, _slash(self.text, out))
+        return _signed(self.text, _ranges(self.text, _con_decimals(self.text, out)))
 
     def _merge_blocked(self) -> list[tuple[int, int, str]]:
         merged: list[tuple[int, int, str]] = []
@@ -543,10 +542,35 @@ def _slash(text: str, mentions: list[Mention]) -> list[Mention]:
         ):
             return None
         value = fraction_to_decimal(Fraction(int(a.text), int(b.text)))
-        kind = "number" if _PERCENT_AFTER.match(text, b.end) else "ratio"
+        kind = "number" if _PERCENT_AFTER.match(text, b.end, b.end + 32) else "ratio"
         return Mention(a.start, b.end, text[a.start : b.end], kind, value)
 
     return _join_pairs(mentions, join)
+
+
+# Calls below pass an ``endpos``: without one, the regex module's ``match(text, pos)``
+# costs time in proportion to ``len(text)``.
+_DOZEN = regex.compile(r"[ \t\u00a0]++(?:docenas?+)(?![\p{L}\p{N}])", regex.IGNORECASE)
+
+
+def _dozens(text: str, mentions: list[Mention]) -> list[Mention]:
+    """Count dozens: "una docena" (12), "media docena" (6), "3 docenas" (36)."""
+    out = []
+    for m in mentions:
+        dozen = _DOZEN.match(text, m.end, m.end + 32) if m.value is not None else None
+        if dozen is not None and (m.kind == "number" or fold(m.text) in ("una", "un")):
+            m = replace(
+                m,
+                end=dozen.end(),
+                text=text[m.start : dozen.end()],
+                kind="number",
+                value=m.value * 12 if m.value is not None else None,
+                scale=0,  # ends with a counting word, so "de" + noun may follow, as after "mil"
+                maybe_year=False,
+                in_words=True,
+            )
+        out.append(m)
+    return out
 
 
 _CON_GAP = regex.compile(r"[ \t\u00a0]++con[ \t\u00a0]++", regex.IGNORECASE)
@@ -571,7 +595,7 @@ def _con_decimals(text: str, mentions: list[Mention]) -> list[Mention]:
             and a.value == a.value.to_integral_value()
             and a.value >= 0
             and _CON_GAP.fullmatch(text, a.end, b.start)
-            and (b.scale is not None or _PERCENT_AFTER.match(text, b.end))
+            and (b.scale is not None or _PERCENT_AFTER.match(text, b.end, b.end + 32))
         ):
             return None
         scale = Decimal(10) ** (b.scale or 0)

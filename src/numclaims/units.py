@@ -331,6 +331,10 @@ def _resolve_currency(code: str, locale: str, text: str, hint: str | None) -> di
 
 # --------------------------------------------------------------------- matching
 
+# The patterns below match at most ~45 characters. Every call passes an ``endpos``: the
+# regex module's ``match(text, pos)`` without one costs time in proportion to the
+# length of ``text``, which made one call per number quadratic on long documents.
+_REACH = 64
 _GAP_RE = regex.compile(r"\s{0,4}+")
 _DE_RE = regex.compile(r"(?i:de)\s{1,4}+")
 _NEXT_WORD_RE = regex.compile(r"\s{1,4}+(\p{L}{1,40}+)")
@@ -362,7 +366,7 @@ def _table_match(
     if not allow_percent and entry.kind != "currency" and entry.kind != "physical":
         return None
     if entry.veto_suffixes:
-        nxt = _NEXT_WORD_RE.match(text, pos + length)
+        nxt = _NEXT_WORD_RE.match(text, pos + length, pos + length + _REACH)
         if nxt and _fold(nxt.group(1)).endswith(entry.veto_suffixes):
             return None
     return entry, pos, pos + length
@@ -388,7 +392,7 @@ def _build(
 
 
 def _counted(text: str, pos: int, end: int) -> UnitMatch | None:
-    m = _COUNTED_RE.match(text, pos)
+    m = _COUNTED_RE.match(text, pos, pos + _REACH)
     if m is None:
         return None
     word = m.group()
@@ -447,13 +451,13 @@ def match_unit_after(
     """
     _check_offset(text, end)
     normalize_locale(locale)
-    gap_match = _GAP_RE.match(text, end)
+    gap_match = _GAP_RE.match(text, end, end + _REACH)
     pos = gap_match.end() if gap_match is not None else end
     gap = pos > end
     found = _table_match(text, pos, gap=gap, allow_percent=True)
     noun_pos = pos if gap else -1
     if found is None and after_scale and gap:
-        de = _DE_RE.match(text, pos)
+        de = _DE_RE.match(text, pos, pos + _REACH)
         if de is not None:
             found = _table_match(text, de.end(), gap=True, allow_percent=False)
             noun_pos = de.end()
