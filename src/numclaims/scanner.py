@@ -557,14 +557,18 @@ def _dozens(text: str, mentions: list[Mention]) -> list[Mention]:
     """Count dozens: "una docena" (12), "media docena" (6), "3 docenas" (36)."""
     out = []
     for m in mentions:
-        dozen = _DOZEN.match(text, m.end, m.end + 32) if m.value is not None else None
-        if dozen is not None and (m.kind == "number" or fold(m.text) in ("una", "un")):
+        dozen = _DOZEN.match(text, m.end, m.end + 32)
+        if (
+            dozen is not None
+            and m.value is not None
+            and (m.kind == "number" or fold(m.text) in ("una", "un"))
+        ):
             m = replace(
                 m,
                 end=dozen.end(),
                 text=text[m.start : dozen.end()],
                 kind="number",
-                value=m.value * 12 if m.value is not None else None,
+                value=m.value * 12,
                 scale=0,  # ends with a counting word, so "de" + noun may follow, as after "mil"
                 maybe_year=False,
                 in_words=True,

@@ -165,15 +165,16 @@ def _info(doc: Doc) -> _Info:
         for t in toks:
             if t.dep_ in ("nsubj", "nsubj:pass") and t.head.i != t.i and t.head.i in index:
                 nsubj[index[t.head.i]] = index[t.i]
+    text = doc_text(doc)
     info = _Info(
-        text=doc_text(doc),
+        text=text,
         starts=[t.idx for t in toks],
         ends=[t.idx + len(t.text) for t in toks],
         words=words,
         lower=[w.lower() for w in words],
         lemmas=[t.lemma_.lower() if has_lemma else "" for t in toks],
         nsubj=nsubj,
-        quotes=_quote_spans(doc_text(doc)),
+        quotes=_quote_spans(text),
         nouns=[has_pos and t.pos_ in ("NOUN", "PROPN") for t in toks],
     )
     info.names = _name_runs(info)

@@ -165,7 +165,7 @@ register_cache(_CACHE)
 
 def _doc_toks(doc: Doc) -> _DocToks:
     cached = _CACHE.get(doc)
-    if cached is not None and len(cached.toks) <= len(doc):
+    if cached is not None:  # annotate() forgets a doc's entries before each run
         return cached
     has_pos = has_annotation(doc, "POS")
     toks = []
