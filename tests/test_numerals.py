@@ -321,3 +321,17 @@ def test_adversarial_input_is_fast(text: str) -> None:
     start = time.perf_counter()
     parse_number(text)
     assert time.perf_counter() - start < 5
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["0.0.0\u00a00", "1\u202f234,5.6", "1 234,5,6", "12\u2009345.6.7", "1\u00a0000,5.5 %"],
+)
+def test_a_group_space_with_two_marks_is_not_a_number(text: str) -> None:
+    assert parse_number(text) is None
+    assert parse_digits(text.rstrip(" %")) is None
+
+
+def test_a_group_space_with_one_mark_still_reads() -> None:
+    assert parse_number("1\u202f234,5") == Decimal("1234.5")
+    assert parse_number("10\u00a0000") == Decimal(10000)

@@ -15,7 +15,14 @@ from .claim import Claim
 from .component import NumClaims, annotate
 from .locales import normalize_locale
 
-__all__ = ["CHUNK_CHARS", "PREFERRED_PIPELINES", "extract", "iter_claims", "load"]
+__all__ = [
+    "CHUNK_CHARS",
+    "PIPE_BATCH_SIZE",
+    "PREFERRED_PIPELINES",
+    "extract",
+    "iter_claims",
+    "load",
+]
 
 #: Installed Spanish pipelines that :func:`load` tries, best first.
 PREFERRED_PIPELINES: tuple[str, ...] = (
@@ -142,7 +149,10 @@ def extract(text: str, *, nlp: Language | None = None, locale: str = "es") -> li
 
 
 #: Texts are processed in pieces of at most this many characters.
-CHUNK_CHARS = 100_000
+CHUNK_CHARS = 50_000
+#: Pieces go through the pipeline this many at a time, so that memory stays bounded
+#: whatever the length of the text.
+PIPE_BATCH_SIZE = 1
 
 
 def iter_claims(
@@ -173,11 +183,12 @@ def iter_claims(
     if nlp is None:
         nlp = _default_nlp(locale)
     size = max(1000, min(nlp.max_length, CHUNK_CHARS))
-    pieces = list(_chunks(text, size))
-    docs = nlp.pipe(piece for _, piece in pieces)
-    for (offset, piece), doc in zip(pieces, docs, strict=True):
-        claims = [_shift(c, offset) for c in _claims_of(nlp, doc, locale)]
-        yield offset + len(piece), claims, doc
+    pieces = ((piece, (offset, offset + len(piece))) for offset, piece in _chunks(text, size))
+    # One piece at a time: a batch of 50,000-character pieces through a trained pipeline
+    # holds gigabytes, and nothing would come out before the whole batch is parsed.
+    for doc, (offset, done) in nlp.pipe(pieces, as_tuples=True, batch_size=PIPE_BATCH_SIZE):
+        claims = [c.shifted(offset) for c in _claims_of(nlp, doc, locale)]
+        yield done, claims, doc
 
 
 def _claims_of(nlp: Language, doc: Doc, locale: str) -> list[Claim]:
@@ -186,20 +197,3 @@ def _claims_of(nlp: Language, doc: Doc, locale: str) -> list[Claim]:
         annotate(doc, locale)
     claims: list[Claim] = doc._.claims
     return claims
-
-
-def _shift(claim: Claim, offset: int) -> Claim:
-    if offset == 0:
-        return claim
-    data = claim.to_dict()
-    data["start_char"] += offset
-    data["end_char"] += offset
-    for key in ("subject", "speaker", "unit"):
-        obj = data.get(key)
-        if isinstance(obj, dict):
-            for field, val in list(obj.items()):
-                if field.endswith(("_start", "_end", "start_char", "end_char")) and isinstance(
-                    val, int
-                ):
-                    obj[field] = val + offset
-    return Claim.from_dict(data)

@@ -11,12 +11,12 @@ extended, never renamed or dropped.
 from __future__ import annotations
 
 from collections.abc import Mapping
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from decimal import Decimal
 from types import MappingProxyType
 from typing import Any
 
-__all__ = ["CLAIM_KEYS", "Claim", "decimal_to_json", "plain_decimal"]
+__all__ = ["CLAIM_KEYS", "NESTED_OFFSETS", "Claim", "decimal_to_json", "plain_decimal"]
 
 #: The keys every :meth:`Claim.to_dict` result has, in order (the public contract).
 CLAIM_KEYS: tuple[str, ...] = (
@@ -34,6 +34,37 @@ CLAIM_KEYS: tuple[str, ...] = (
     "speaker",
     "modality",
 )
+
+#: The character offsets inside each nested object of a claim (``unit``, ``subject``,
+#: ``speaker`` and the ``ratio_of`` extra field): :meth:`Claim.shifted` moves them all.
+NESTED_OFFSETS: Mapping[str, tuple[str, ...]] = MappingProxyType(
+    {
+        "unit": ("start_char", "end_char"),
+        "subject": ("start_char", "end_char"),
+        "speaker": (
+            "start_char",
+            "end_char",
+            "cue_start",
+            "cue_end",
+            "name_start_char",
+            "name_end_char",
+        ),
+        "ratio_of": ("start_char", "end_char"),
+    }
+)
+
+
+def _shift_fields(
+    obj: Mapping[str, Any] | None, fields: tuple[str, ...], offset: int
+) -> dict[str, Any] | None:
+    if obj is None:
+        return None
+    out = dict(obj)
+    for name in fields:
+        val = out.get(name)
+        if isinstance(val, int) and not isinstance(val, bool):
+            out[name] = val + offset
+    return out
 
 
 def decimal_to_json(value: Decimal | None) -> int | float | None:
@@ -116,6 +147,29 @@ class Claim:
         if self.value is None:
             return None
         return plain_decimal(self.value)
+
+    def shifted(self, offset: int) -> Claim:
+        """Return the claim with every character offset moved by ``offset``.
+
+        For claims found in a piece of a longer text: the claim's own offsets and
+        those of its nested objects (see :data:`NESTED_OFFSETS`) all move.
+        """
+        if offset == 0:
+            return self
+        extra = dict(self.extra)
+        for key in NESTED_OFFSETS.keys() - {"unit", "subject", "speaker"}:
+            nested = extra.get(key)
+            if isinstance(nested, Mapping):
+                extra[key] = _shift_fields(nested, NESTED_OFFSETS[key], offset)
+        return replace(
+            self,
+            start_char=self.start_char + offset,
+            end_char=self.end_char + offset,
+            unit=_shift_fields(self.unit, NESTED_OFFSETS["unit"], offset),
+            subject=_shift_fields(self.subject, NESTED_OFFSETS["subject"], offset),
+            speaker=_shift_fields(self.speaker, NESTED_OFFSETS["speaker"], offset),
+            extra=extra,
+        )
 
     def to_dict(self) -> dict[str, Any]:
         """Return the claim as a JSON-safe dictionary.

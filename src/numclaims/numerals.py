@@ -196,9 +196,9 @@ def _unsigned_digits(
 ) -> Decimal | None:
     if any(sp in s for sp in GROUP_SPACES):
         # "10 000", "1 234,56": spaces group thousands, so a separator can only mark decimals
-        head, sep, _ = s.partition(",") if "," in s else s.partition(".")
-        if sep and ("." in head or "," in head):
-            return None
+        head, sep, tail = s.partition(",") if "," in s else s.partition(".")
+        if sep and ("." in head or "," in head or not tail.isdigit()):
+            return None  # "1 234,5.6", "0.0.0 0": a group space leaves one mark at most
         if not _valid_groups(_SPACES_RE.split(head)):
             return None
         s = _SPACES_RE.sub("", s)
@@ -237,7 +237,9 @@ def _unsigned_digits(
     return Decimal(int_part + frac)
 
 
-_MARK_EVIDENCE_RE = regex.compile(r"\d++(?:[.,]\d++)++")
+# Only at the start of a digit run: a search from every digit of a long run would be
+# quadratic ("1" * 100_000).
+_MARK_EVIDENCE_RE = regex.compile(r"(?<!\d)\d++(?:[.,]\d++)++")
 
 
 def detect_decimal_mark(text: str) -> DecimalMark | None:

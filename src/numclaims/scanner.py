@@ -15,7 +15,7 @@ look-behind and look-ahead, and regexes without nested unbounded quantifiers.
 from __future__ import annotations
 
 import json
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, replace
 from decimal import Decimal
 from fractions import Fraction
@@ -159,12 +159,32 @@ def _is_numeral_start(tok: Token) -> bool:
     return lexicon().is_number_word(w) and w not in ("y", "mitad")
 
 
+def _split_bad_groups(
+    tokens: Iterable[Token], strict: DecimalMark | None, doc_mark: DecimalMark | None
+) -> Iterator[Token]:
+    """Drop space tokens; split a digit token at its spaces when the spaces do not group
+    thousands of one number ("2.0.1 500 descargas": a version, then a count)."""
+    for tok in tokens:
+        if tok.kind == "space":
+            continue
+        if tok.kind != "num" or " " not in tok.text:
+            yield tok
+            continue
+        if parse_digits(tok.text, strict, doc_mark=doc_mark) is not None:
+            yield tok
+            continue
+        pos = tok.start
+        for part in tok.text.split(" "):
+            yield Token("num", part, pos, pos + len(part))
+            pos += len(part) + 1
+
+
 class _Scanner:
     def __init__(self, text: str, locale: str) -> None:
         self.text = text
         self.strict: DecimalMark | None = decimal_mark_for(locale)
         self.doc_mark: DecimalMark | None = None if self.strict else detect_decimal_mark(text)
-        self.tokens = [t for t in tokenize(text) if t.kind != "space"]
+        self.tokens = list(_split_bad_groups(tokenize(text), self.strict, self.doc_mark))
         self.ctx = _context()
         self.lex = lexicon()
         self.blocked = _blocked_spans(text)
@@ -437,16 +457,21 @@ _RANGE_JOIN = {"y": "entre", "a": "de", "al": "del", "-": None, "–": None, "ha
 
 
 def _join_pairs(
-    mentions: Sequence[Mention], join: Callable[[Mention, Mention], Mention | None]
+    mentions: Sequence[Mention],
+    join: Callable[[Mention, Mention], Mention | tuple[Mention, Mention] | None],
 ) -> list[Mention]:
-    """Replace each pair of neighbouring mentions that ``join`` merges by the merged one."""
+    """Replace each pair of neighbouring mentions that ``join`` merges by the merged one
+    (or by the pair it returns, each mention read anew)."""
     out: list[Mention] = []
     i = 0
     while i < len(mentions):
         a = mentions[i]
         merged = join(a, mentions[i + 1]) if i + 1 < len(mentions) else None
-        if merged is not None:
+        if isinstance(merged, Mention):
             out.append(merged)
+            i += 2
+        elif merged is not None:
+            out.extend(merged)
             i += 2
         else:
             out.append(a)
@@ -457,7 +482,7 @@ def _join_pairs(
 def _ranges(text: str, mentions: Sequence[Mention]) -> list[Mention]:
     """Merge "entre A y B", "de A a B", "del A al B", "A-B" into range mentions."""
 
-    def join(a: Mention, b: Mention) -> Mention | None:
+    def join(a: Mention, b: Mention) -> Mention | tuple[Mention, Mention] | None:
         if a.kind == b.kind == "number" and a.value is not None and b.value is not None:
             return _range_of(text, a, b)
         return None
@@ -472,7 +497,31 @@ _JOIN_RE = regex.compile(
 _CUE_RE = regex.compile(rf"\b(?P<c>entre|de|del|desde)\s+{_ARTICLE}$", regex.IGNORECASE)
 
 
-def _range_of(text: str, a: Mention, b: Mention) -> Mention | None:
+def _trailing_exponent(m: Mention) -> int:
+    """The power of ten of the scale words ``m`` ends with: "12 mil" 3, "7 mil millones" 9,
+    "20 millones" 6, "15" 0. Scale words alone ("mil") count as a number, not a scale."""
+    lex = lexicon()
+    words = [t for t in tokenize(m.text) if t.kind != "space"]
+    exp = 0
+    k = len(words)
+    while k > 1 and words[k - 1].kind == "word":
+        w = fold(words[k - 1].text.rstrip("."))
+        if w == "mil":
+            exp += 3
+        elif w in lex.scales:
+            exp += lex.scales[w]
+        else:
+            break
+        k -= 1
+    return exp
+
+
+def _range_of(text: str, a: Mention, b: Mention) -> Mention | tuple[Mention, Mention] | None:
+    """The range "entre A y B" (or "de A a B", "A-B"), or ``None`` if A and B are not one.
+
+    A scale word after B applies to a bare A ("entre 10 y 12 mil": 10 000 to 12 000). "de
+    12 a 9 millones" goes down: not a range but two figures, and the scale applies to both
+    (a change from 12 to 9 million), which this returns as the pair."""
     gap = text[a.end : b.start]
     if len(gap) > 12:
         return None
@@ -501,11 +550,16 @@ def _range_of(text: str, a: Mention, b: Mention) -> Mention | None:
         return None
     assert a.value is not None and b.value is not None
     lo, hi = a.value, b.value
-    if b.scale is not None and a.scale is None and not a.in_words:
-        # "entre 10 y 20 millones": the scale of the upper bound applies to both
-        scaled = lo * (Decimal(10) ** b.scale)
+    exp = _trailing_exponent(b)
+    if exp and a.scale is None and not _trailing_exponent(a):
+        # "entre 10 y 20 millones", "de 10 a 12 mil": the scale of the upper bound applies
+        # to both, unless the lower bound is a whole figure already ("entre 500 y 2 mil")
+        scaled = lo.scaleb(exp)
         if scaled <= hi:
             lo = scaled
+        elif join in ("a", "al") and scaled <= hi * 10:
+            # "pasó de 12 a 9 millones": a fall from 12 million, not a range
+            return replace(a, value=scaled, scale=exp, in_words=a.in_words or b.in_words), b
     if lo > hi:
         return None
     return replace(
