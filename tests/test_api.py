@@ -175,3 +175,11 @@ def test_pieces_go_through_the_pipeline_one_batch_at_a_time() -> None:
     assert pieces == len(seen) > 10
     assert total_claims == 2 * 400
     assert max(alive_when_called) <= 2  # earlier docs were released
+
+
+@pytest.mark.parametrize("bad", ["blank", "es_core_news_sm", 42, object()])
+def test_nlp_that_is_not_a_pipeline_is_a_type_error(bad: object) -> None:
+    with pytest.raises(TypeError, match="nlp must be a spaCy Language"):
+        numclaims.extract("Se vendieron 1.200 viviendas.", nlp=bad)  # type: ignore[arg-type]
+    with pytest.raises(TypeError, match="nlp must be a spaCy Language"):
+        list(numclaims.api.iter_claims("Se vendieron 1.200 viviendas.", nlp=bad))  # type: ignore[arg-type]

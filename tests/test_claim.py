@@ -70,3 +70,22 @@ def test_shifted_by_zero_is_the_same_claim() -> None:
     assert claim.shifted(2) == Claim(
         text="10", start_char=5, end_char=7, kind="quantity", value=Decimal(10)
     )
+
+
+def test_nested_lists_survive_a_docbin_round_trip_equal(blank_nlp: Language) -> None:
+    from spacy.tokens import DocBin
+
+    doc = blank_nlp("La nueva autovía mide 35 km y costó 120 millones de euros.")
+    [km] = [c for c in doc._.claims if c.unit is not None and c.unit.get("dimensions")]
+    store = DocBin(store_user_data=True)
+    store.add(doc)
+    [back] = list(DocBin().from_bytes(store.to_bytes()).get_docs(blank_nlp.vocab))
+    assert back._.claims == doc._.claims
+    assert isinstance(km.to_dict()["unit"]["dimensions"], list)
+
+
+def test_a_claim_is_read_only_all_the_way_down(blank_nlp: Language) -> None:
+    [km] = numclaims.extract("La autovía mide 35 km.", nlp=blank_nlp)
+    assert km.unit is not None
+    with pytest.raises(TypeError):
+        km.unit["dimensions"][0]["power"] = 2  # type: ignore[index]

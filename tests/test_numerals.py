@@ -335,3 +335,34 @@ def test_a_group_space_with_two_marks_is_not_a_number(text: str) -> None:
 def test_a_group_space_with_one_mark_still_reads() -> None:
     assert parse_number("1\u202f234,5") == Decimal("1234.5")
     assert parse_number("10\u00a0000") == Decimal(10000)
+
+
+def test_signs() -> None:
+    assert parse_number("+1,5 %") == Decimal("1.5")
+    assert parse_number("+20") == Decimal(20)
+    assert parse_number("–5") == Decimal(-5)  # en dash as a minus, as in extract()
+    assert parse_number("+-3") is None
+    assert parse_number("--3") is None
+
+
+@pytest.mark.parametrize("mark", [";", "", " ", "..", "'"])
+def test_a_decimal_mark_other_than_point_or_comma_is_refused(mark: str) -> None:
+    with pytest.raises(ValueError, match="decimal_mark"):
+        parse_number("1,5", decimal_mark=mark)  # type: ignore[arg-type]
+
+
+@given(
+    st.integers(min_value=1000, max_value=999_999_999),
+    st.integers(min_value=1, max_value=9),
+)
+def test_decimals_in_words_above_a_thousand(n: int, tenth: int) -> None:
+    words = f"{num2words(n, lang='es')} punto {num2words(tenth, lang='es')}"
+    assert parse_number(words) == Decimal(f"{n}.{tenth}")
+    assert parse_number(words.replace(" punto ", " coma ")) == Decimal(f"{n}.{tenth}")
+
+
+@given(st.integers(min_value=10**28, max_value=10**39 - 1))
+def test_values_past_28_digits_stay_exact(n: int) -> None:
+    assert parse_number(str(n)) == n
+    assert parse_number(f"-{n}") == -n
+    assert parse_number(f"{n} millones") == n * 10**6

@@ -324,3 +324,39 @@ def test_a_version_before_a_count_does_not_swallow_it() -> None:
         ("identifier", "2.0.1"),
         ("number", "500"),
     ]
+
+
+@pytest.mark.parametrize(
+    ("text", "value"),
+    [
+        ("La inflación fue de siete con 05 por ciento.", "7.05"),
+        ("La inflación fue de siete con 50 por ciento.", "7.50"),
+        ("Subió un tres con cinco por ciento.", "3.5"),
+    ],
+)
+def test_con_decimals_keep_the_digits_as_written(text: str, value: str) -> None:
+    [m] = [m for m in scan(text) if m.kind == "number"]
+    assert m.value == Decimal(value)
+
+
+def test_an_en_dash_before_digits_is_a_minus_as_in_parse_number() -> None:
+    [m] = scan("La mínima fue de –5 grados en Burgos.")
+    assert (m.text, m.value) == ("–5", Decimal(-5))
+    [rng] = scan("Se esperan 10–15 grados.")
+    assert rng.kind == "range"
+
+
+def test_decimals_in_words_above_a_thousand_are_one_number() -> None:
+    text = "La ciudad tiene setenta y nueve mil novecientos sesenta y cinco punto siete hectáreas."
+    [m] = [m for m in scan(text) if m.kind == "number"]
+    assert m.value == Decimal("79965.7")
+
+
+@pytest.mark.parametrize(
+    "digits", ["9" * 30, "-" + "9" * 35, "1" + "0" * 38, "123456789012345678901234567891"]
+)
+def test_long_values_are_never_rounded(digits: str) -> None:
+    text = f"El saldo fue de {digits} unidades y {digits.lstrip('-')} docenas."
+    values = [m.value for m in scan(text) if m.kind == "number"]
+    assert values == [Decimal(digits), Decimal(int(digits.lstrip("-")) * 12)]
+    assert all(v is not None and len(v.as_tuple().digits) >= 30 for v in values)

@@ -129,7 +129,8 @@ def extract(text: str, *, nlp: Language | None = None, locale: str = "es") -> li
             locale such as ``"es-ES"`` or ``"es-MX"``.
 
     Raises:
-        TypeError: If ``text`` is not a ``str`` (decode bytes first).
+        TypeError: If ``text`` is not a ``str`` (decode bytes first), or ``nlp`` is
+            neither a :class:`~spacy.language.Language` nor ``None``.
     """
     given: object = text  # checked at run time: callers need not be typed
     if not isinstance(given, str):
@@ -139,6 +140,7 @@ def extract(text: str, *, nlp: Language | None = None, locale: str = "es") -> li
             else ""
         )
         raise TypeError(f"text must be a str, not {type(given).__name__}{hint}")
+    _check_nlp(nlp)
     locale = normalize_locale(locale)
     if not text.strip():
         return []
@@ -172,11 +174,12 @@ def iter_claims(
         piece (offsets refer to ``text``) and the piece's spaCy ``Doc``.
 
     Raises:
-        TypeError: If ``text`` is not a ``str``.
+        TypeError: If ``text`` is not a ``str``, or ``nlp`` is not a pipeline.
     """
     given: object = text
     if not isinstance(given, str):
         raise TypeError(f"text must be a str, not {type(given).__name__}")
+    _check_nlp(nlp)
     locale = normalize_locale(locale)
     if not text.strip():
         return
@@ -189,6 +192,12 @@ def iter_claims(
     for doc, (offset, done) in nlp.pipe(pieces, as_tuples=True, batch_size=PIPE_BATCH_SIZE):
         claims = [c.shifted(offset) for c in _claims_of(nlp, doc, locale)]
         yield done, claims, doc
+
+
+def _check_nlp(nlp: object) -> None:
+    if nlp is not None and not isinstance(nlp, Language):
+        hint = f" (load it first: numclaims.load({nlp!r}))" if isinstance(nlp, str) else ""
+        raise TypeError(f"nlp must be a spaCy Language or None, not {type(nlp).__name__}{hint}")
 
 
 def _claims_of(nlp: Language, doc: Doc, locale: str) -> list[Claim]:

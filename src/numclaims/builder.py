@@ -96,9 +96,13 @@ def _sentence_of(
 
 
 def _unit_for(
-    text: str, m: Mention, locale: str, currency_hint: str | None
+    text: str, m: Mention, locale: str, currency_hint: str | None, taken: int = 0
 ) -> units.UnitMatch | None:
+    """The unit written before or after ``m``; one before it must start at ``taken`` or
+    later (the end of the previous claim: "Pagó 30 € 20 personas", the "€" is the 30's)."""
     before = units.match_unit_before(text, m.start, locale=locale, currency_hint=currency_hint)
+    if before is not None and before.start < taken:
+        before = None
     # "2.500 mdd": the scanner applied the scale of the abbreviation; read its currency
     end = m.end
     last = m.text.rsplit(None, 1)[-1] if " " in m.text else ""
@@ -254,7 +258,7 @@ def build_claims(
         qual = qualifiers.match_qualifier(text, m.start, m.end)
         if m.kind == "article" and qual is None:
             continue  # "un", "una" and "uno" alone are articles and pronouns
-        unit = _unit_for(text, m, locale, currency_hint)
+        unit = _unit_for(text, m, locale, currency_hint, drafts[-1].end if drafts else 0)
         if m.maybe_year and (
             unit is None
             or (unit.kind == "counted" and not unit.unit.get("text", "x")[:1].islower())
@@ -285,9 +289,9 @@ def build_claims(
         ):
             # "5 k€" read as "5" + "k€": the unit carries the scale
             if value is not None:
-                value = value * unit.scale
-            value_min = value_min * unit.scale if value_min is not None else None
-            value_max = value_max * unit.scale if value_max is not None else None
+                value = exact_mul(value, unit.scale)
+            value_min = exact_mul(value_min, unit.scale) if value_min is not None else None
+            value_max = exact_mul(value_max, unit.scale) if value_max is not None else None
         qualifier_label: str | None = None
         if m.kind == "range":
             qualifier_label = "range"

@@ -92,10 +92,30 @@ def _to_decimal(raw: Any) -> Decimal | None:
     return Decimal(str(raw))
 
 
+def _deep_freeze(value: Any) -> Any:
+    """Read-only all the way down: mappings to mapping proxies, lists and tuples to tuples
+    (so that a claim read back from msgpack, which may give either, compares equal)."""
+    if isinstance(value, Mapping):
+        return MappingProxyType({k: _deep_freeze(v) for k, v in value.items()})
+    if isinstance(value, (list, tuple)):
+        return tuple(_deep_freeze(v) for v in value)
+    return value
+
+
+def _thaw(value: Any) -> Any:
+    """Plain JSON-ready data again: mappings to dicts, tuples to lists."""
+    if isinstance(value, Mapping):
+        return {k: _thaw(v) for k, v in value.items()}
+    if isinstance(value, (list, tuple)):
+        return [_thaw(v) for v in value]
+    return value
+
+
 def _freeze(obj: Mapping[str, Any] | None) -> Mapping[str, Any] | None:
     if obj is None:
         return None
-    return MappingProxyType(dict(obj))
+    frozen: Mapping[str, Any] = _deep_freeze(obj)
+    return frozen
 
 
 @dataclass(frozen=True)
@@ -139,7 +159,7 @@ class Claim:
     def __post_init__(self) -> None:
         for name in ("unit", "subject", "speaker"):
             object.__setattr__(self, name, _freeze(getattr(self, name)))
-        object.__setattr__(self, "extra", MappingProxyType(dict(self.extra)))
+        object.__setattr__(self, "extra", _deep_freeze(self.extra))
 
     @property
     def value_exact(self) -> str | None:
@@ -188,14 +208,14 @@ class Claim:
             "value_min": decimal_to_json(self.value_min),
             "value_max": decimal_to_json(self.value_max),
             "qualifier": self.qualifier,
-            "unit": dict(self.unit) if self.unit is not None else None,
-            "subject": dict(self.subject) if self.subject is not None else None,
-            "speaker": dict(self.speaker) if self.speaker is not None else None,
+            "unit": _thaw(self.unit),
+            "subject": _thaw(self.subject),
+            "speaker": _thaw(self.speaker),
             "modality": self.modality,
         }
         for key, val in self.extra.items():
             if key not in out:
-                out[key] = val
+                out[key] = _thaw(val)
         return out
 
     @classmethod

@@ -22,7 +22,7 @@ import json
 import unicodedata
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
-from decimal import Decimal, localcontext
+from decimal import Context, Decimal, DivisionByZero, InvalidOperation, Overflow, localcontext
 from fractions import Fraction
 from functools import lru_cache
 from importlib import resources
@@ -33,6 +33,7 @@ import regex
 from .locales import DecimalMark, decimal_mark_for
 
 __all__ = [
+    "EXACT",
     "Lexicon",
     "NumeralParser",
     "Token",
@@ -49,6 +50,7 @@ __all__ = [
 #: Spaces that may group digits: space, no-break space, thin space, narrow no-break space.
 GROUP_SPACES = " \u00a0\u2009\u202f"
 MINUS_SIGNS = "-\u2212\u2013"
+_SIGNS = MINUS_SIGNS + "+"
 #: Longer digit runs are identifiers (or garbage), not numbers.
 MAX_DIGITS = 40
 
@@ -64,6 +66,11 @@ _TOKEN_RE = regex.compile(
     """,
     regex.VERBOSE | regex.DOTALL,
 )
+
+#: The decimal context of every computation on a value: wide enough that no numeral the
+#: scanner accepts (at most :data:`MAX_DIGITS` digits, scale words up to 10**48, dozens)
+#: is ever rounded. The default context keeps 28 significant digits only.
+EXACT = Context(prec=1000, traps=[InvalidOperation, DivisionByZero, Overflow])
 
 _PREFIX_SYMBOLS = ("US$", "MX$", "COP$", "R$", "$", "€", "£", "¥")
 _SUFFIX_SYMBOLS = ("€", "$", "£", "¥", "%")
@@ -124,7 +131,7 @@ def lexicon() -> Lexicon:
 
 def exact_mul(a: Decimal, b: Decimal | int) -> Decimal:
     """Multiply exactly, whatever the size (decimal arithmetic would round at 28 digits)."""
-    return fraction_to_decimal(Fraction(a) * Fraction(b))
+    return EXACT.multiply(a, Decimal(b))
 
 
 def fraction_to_decimal(value: Fraction) -> Decimal:
@@ -381,9 +388,8 @@ class NumeralParser:
                 return self._feed_decimal(w, text, kind)
         if (
             w in ("coma", "punto")
-            and self.last_kind in ("units", "teens", "tens", "hundreds")
+            and self.last_kind in ("units", "teens", "tens", "hundreds", "mil", "scale")
             and not self.pending_y
-            and not (self.total or self.group)
         ):
             # "cuatro coma ocho", "cuatro punto ocho" (num2words' reading)
             self.decimals = ""
@@ -598,6 +604,8 @@ def parse_number(
     """
     if not isinstance(text, str):
         raise TypeError(f"text must be a str, not {type(text).__name__}")
+    if decimal_mark not in (None, ".", ","):
+        raise ValueError(f"decimal_mark must be '.', ',' or None, not {decimal_mark!r}")
     strict = decimal_mark_for(locale)
     if not text.strip():
         return None
@@ -607,19 +615,19 @@ def parse_number(
         body = rest  # "la mitad", "una mitad"
     if not body:
         return None
-    sign = 1
+    sign: str | None = None  # a leading "+" or minus sign, once
     parser = NumeralParser(strict, None if strict else decimal_mark)
     if strict is None and decimal_mark is not None:
         parser.doc_mark = decimal_mark
     for tok in tokenize(body):
         if tok.kind == "space":
             continue
-        if tok.kind == "other" and tok.text in MINUS_SIGNS and not parser.last_kind and sign == 1:
-            sign = -1
+        if tok.kind == "other" and tok.text in _SIGNS and not parser.last_kind and sign is None:
+            sign = tok.text
             continue
         if not parser.feed(tok.text, tok.kind):
             return None
     if not parser.complete():
         return None
     value = fraction_to_decimal(parser.value())
-    return value.copy_negate() if sign < 0 else value
+    return value.copy_negate() if sign is not None and sign in MINUS_SIGNS else value

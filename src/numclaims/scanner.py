@@ -27,6 +27,8 @@ import regex
 
 from .locales import DecimalMark, decimal_mark_for
 from .numerals import (
+    EXACT,
+    MINUS_SIGNS,
     NumeralParser,
     Token,
     detect_decimal_mark,
@@ -554,7 +556,7 @@ def _range_of(text: str, a: Mention, b: Mention) -> Mention | tuple[Mention, Men
     if exp and a.scale is None and not _trailing_exponent(a):
         # "entre 10 y 20 millones", "de 10 a 12 mil": the scale of the upper bound applies
         # to both, unless the lower bound is a whole figure already ("entre 500 y 2 mil")
-        scaled = lo.scaleb(exp)
+        scaled = lo.scaleb(exp, EXACT)
         if scaled <= hi:
             lo = scaled
         elif join in ("a", "al") and scaled <= hi * 10:
@@ -622,7 +624,7 @@ def _dozens(text: str, mentions: list[Mention]) -> list[Mention]:
                 end=dozen.end(),
                 text=text[m.start : dozen.end()],
                 kind="number",
-                value=m.value * 12,
+                value=EXACT.multiply(m.value, Decimal(12)),
                 scale=0,  # ends with a counting word, so "de" + noun may follow, as after "mil"
                 maybe_year=False,
                 in_words=True,
@@ -656,11 +658,14 @@ def _con_decimals(text: str, mentions: list[Mention]) -> list[Mention]:
             and (b.scale is not None or _PERCENT_AFTER.match(text, b.end, b.end + 32))
         ):
             return None
-        scale = Decimal(10) ** (b.scale or 0)
-        fraction = b.value / scale
+        exp = b.scale or 0
+        fraction = b.value.scaleb(-exp, EXACT)
         if fraction != fraction.to_integral_value() or fraction <= 0:
             return None
-        value = (a.value + fraction.scaleb(-len(str(int(fraction))))) * scale
+        # "siete con 05": the digits as written (a leading zero counts); in words, the value's
+        digits = b.text.split()[0] if b.text[:1].isdigit() else ""
+        places = len(digits) if digits.isdigit() else len(str(int(fraction)))
+        value = EXACT.add(a.value, fraction.scaleb(-places, EXACT)).scaleb(exp, EXACT)
         return Mention(
             a.start,
             b.end,
@@ -672,9 +677,6 @@ def _con_decimals(text: str, mentions: list[Mention]) -> list[Mention]:
         )
 
     return _join_pairs(mentions, join)
-
-
-_MINUS = ("-", "\u2212")  # hyphen-minus and the minus sign
 
 
 def _signed(text: str, mentions: list[Mention]) -> list[Mention]:
@@ -689,11 +691,11 @@ def _signed(text: str, mentions: list[Mention]) -> list[Mention]:
             m.kind == "number"
             and m.value is not None
             and s >= 1
-            and text[s - 1] in _MINUS
+            and text[s - 1] in MINUS_SIGNS
             and m.text[:1].isdigit()
             and (s == 1 or text[s - 2].isspace() or text[s - 2] in "([{:=«“\"'")
         ):
-            m = replace(m, start=s - 1, text=text[s - 1 : m.end], value=-m.value)
+            m = replace(m, start=s - 1, text=text[s - 1 : m.end], value=m.value.copy_negate())
         out.append(m)
     return out
 
