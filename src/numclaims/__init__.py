@@ -18,6 +18,7 @@ from .numerals import detect_decimal_mark, parse_number
 if TYPE_CHECKING:
     from .api import extract, load
     from .component import NumClaims, annotate
+    from .guard import guard_tokenizer
     from .rendering import render
 
 __version__ = "0.1.0"
@@ -30,6 +31,7 @@ __all__ = [
     "annotate",
     "detect_decimal_mark",
     "extract",
+    "guard_tokenizer",
     "load",
     "parse_number",
     "render",
@@ -40,6 +42,7 @@ _LAZY = {
     "load": "api",
     "NumClaims": "component",
     "annotate": "component",
+    "guard_tokenizer": "guard",
     "render": "rendering",
 }
 

@@ -6,13 +6,13 @@ import warnings
 from collections.abc import Iterator
 from functools import lru_cache
 
-import regex
 import spacy
 from spacy.language import Language
 from spacy.tokens import Doc
 
 from .claim import Claim
 from .component import NumClaims, annotate
+from .guard import MAX_RUN, long_runs
 from .locales import normalize_locale
 
 __all__ = [
@@ -86,12 +86,6 @@ def _default_nlp(locale: str) -> Language:
     return load(locale=locale)
 
 
-#: No piece holds a run of more than this many characters without whitespace: spaCy's
-#: tokenizer takes quadratic time on such runs ("!!!!…", "((((…"), and no claim is in them.
-MAX_RUN = 1000
-_RUN = regex.compile(r"\S++")
-
-
 def _chunks(text: str, size: int) -> Iterator[tuple[int, str]]:
     """Cut ``text`` into pieces of at most ``size`` characters at natural breaks."""
     start = 0
@@ -106,10 +100,11 @@ def _chunks(text: str, size: int) -> Iterator[tuple[int, str]]:
                 if cut >= 0:
                     end = cut + len(sep)
                     break
-        for run in _RUN.finditer(text, start, end):
-            if run.end() - run.start() > MAX_RUN:
-                end = run.start() if run.start() > start else start + MAX_RUN
-                break
+        # no piece holds a whitespace-free run over MAX_RUN: spaCy's tokenizer takes
+        # quadratic time on such runs ("!!!!…", "((((…"), and no claim is in them
+        for run_start, _ in long_runs(text, start, end):
+            end = run_start if run_start > start else start + MAX_RUN
+            break
         yield start, text[start:end]
         start = end
 

@@ -67,9 +67,9 @@ _TOKEN_RE = regex.compile(
     regex.VERBOSE | regex.DOTALL,
 )
 
-#: The decimal context of every computation on a value: wide enough that no numeral the
-#: scanner accepts (at most :data:`MAX_DIGITS` digits, scale words up to 10**48, dozens)
-#: is ever rounded. The default context keeps 28 significant digits only.
+#: The decimal context of every computation on a value, wide enough that no numeral the
+#: scanner accepts (at most ``MAX_DIGITS`` digits, scale words, dozens) is ever rounded;
+#: the default context keeps 28 significant digits only.
 EXACT = Context(prec=1000, traps=[InvalidOperation, DivisionByZero, Overflow])
 
 _PREFIX_SYMBOLS = ("US$", "MX$", "COP$", "R$", "$", "€", "£", "¥")
