@@ -12,6 +12,7 @@ from spacy.language import Language
 
 import numclaims
 
+#: The shared material, beside the repository (absent in a user's checkout: tests skip).
 SHARED = Path(__file__).resolve().parents[2] / "shared"
 
 

@@ -5,11 +5,15 @@ from __future__ import annotations
 import csv
 import io
 import json
+import os
+import stat
 import subprocess
 import sys
+import threading
 from pathlib import Path
 
 import pytest
+import spacy
 
 from numclaims.cli import main, sample_text
 
@@ -132,3 +136,287 @@ def test_bad_format_is_a_usage_error() -> None:
 def test_console_script_is_installed() -> None:
     proc = subprocess.run(["numclaims", "--version"], capture_output=True, text=True)
     assert proc.returncode == 0 and proc.stdout.startswith("numclaims ")
+
+
+# --- output files, pipelines and write errors -------------------------------------------------
+
+OLD_OUTPUT = (
+    '{"file": "ayer.txt", "text": "3,5 %", "value_exact": "3.5", "unit": {"name": "percent"}}\n'
+    '{"file": "ayer.txt", "text": "mil millones", "subject": {"text": "la inversión española"}}\n'
+).encode()
+LINUX_ONLY = pytest.mark.skipif(not Path("/dev/full").exists(), reason="needs /dev/full")
+
+
+def device(tmp_path: Path, name: str) -> str:
+    """``/dev/null`` or ``/dev/full``; as root, a node of the same device in ``tmp_path``.
+
+    Root could replace the system's node if the command line wrongly replaced its output
+    file: a private node keeps such a bug harmless.
+    """
+    if os.geteuid() != 0:
+        return f"/dev/{name}"
+    node = tmp_path / f"dev_{name}"
+    os.mknod(node, stat.S_IFCHR | 0o666, os.makedev(1, {"null": 3, "full": 7}[name]))
+    try:
+        node.open("w").close()
+    except OSError:
+        pytest.skip("device nodes do not work here (a nodev mount)")
+    return str(node)
+
+
+def one_error_line(err: str) -> str:
+    """The only line of ``err``, which must be a numclaims error without a traceback."""
+    assert "Traceback" not in err, err
+    lines = err.splitlines()
+    assert len(lines) == 1, err
+    assert lines[0].startswith("numclaims: error: "), err
+    return lines[0]
+
+
+def environment(*, unbuffered: bool) -> dict[str, str]:
+    """The environment for a subprocess whose standard output is (un)buffered."""
+    env = {k: v for k, v in os.environ.items() if k != "PYTHONUNBUFFERED"}
+    if unbuffered:
+        env["PYTHONUNBUFFERED"] = "1"
+    return env
+
+
+@pytest.fixture(scope="module")
+def pipelines(tmp_path_factory: pytest.TempPathFactory) -> dict[str, Path]:
+    """Saved pipelines: an English one and Spanish ones with a broken meta.json or config.cfg."""
+    base = tmp_path_factory.mktemp("pipelines")
+    paths = {name: base / name for name in ("en", "bad_meta", "bad_config")}
+    spacy.blank("en").to_disk(paths["en"])
+    spacy.blank("es").to_disk(paths["bad_meta"])
+    spacy.blank("es").to_disk(paths["bad_config"])
+    (paths["bad_meta"] / "meta.json").write_text('{"lang": "es", "name": ', encoding="utf-8")
+    config = paths["bad_config"] / "config.cfg"
+    config.write_text(config.read_text("utf-8").replace("[nlp]", "[nlp", 1), encoding="utf-8")
+    return paths
+
+
+@pytest.mark.parametrize(
+    ("model", "more_input", "message"),
+    [
+        ("no_such_model", None, "cannot load pipeline 'no_such_model': [E050]"),
+        ("{en}", None, "numclaims needs a Spanish pipeline, not 'en'"),
+        ("{bad_meta}", None, "meta.json is not valid JSON"),
+        ("{bad_config}", None, "config.cfg is not valid"),
+        ("blank", "{tmp}/no_such_input.txt", "no_such_input.txt: no such file"),
+        ("blank", "{tmp}/latin1.txt", "not UTF-8 text"),
+        pytest.param(
+            "blank",
+            "/proc/self/mem",  # unreadable even by root
+            "/proc/self/mem: cannot read (Input/output error)",
+            marks=pytest.mark.skipif(not Path("/proc/self/mem").exists(), reason="Linux only"),
+        ),
+    ],
+)
+def test_a_failed_run_leaves_the_output_file_as_it_was(
+    news_file: Path,
+    pipelines: dict[str, Path],
+    tmp_path: Path,
+    capsys: pytest.CaptureFixture[str],
+    model: str,
+    more_input: str | None,
+    message: str,
+) -> None:
+    (tmp_path / "latin1.txt").write_bytes("Costó 10 millones de pesos en Bogotá".encode("latin-1"))
+    target = tmp_path / "keep.jsonl"
+    target.write_bytes(OLD_OUTPUT)
+    before = sorted(os.listdir(tmp_path))
+    files = [str(news_file)] + ([more_input.format(tmp=tmp_path)] if more_input else [])
+    model = model.format(**pipelines)
+    status, out, err = run(capsys, "extract", *files, "-m", model, "-o", str(target))
+    assert status == 2 and out == ""
+    assert message in one_error_line(err)
+    assert target.read_bytes() == OLD_OUTPUT
+    assert sorted(os.listdir(tmp_path)) == before  # no temporary file left behind
+
+
+def test_output_replaces_a_file_and_keeps_its_mode(
+    news_file: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    target = tmp_path / "claims.jsonl"
+    target.write_bytes(OLD_OUTPUT)
+    target.chmod(0o640)
+    status, _, _ = run(capsys, "extract", str(news_file), "-m", "blank", "-o", str(target))
+    rows = [json.loads(line) for line in target.read_text("utf-8").splitlines()]
+    assert status == 0 and [r["text"] for r in rows] == ["10,000", "12,5 %"]
+    assert stat.S_IMODE(target.stat().st_mode) == 0o640
+    assert sorted(os.listdir(tmp_path)) == ["claims.jsonl", "noticia.txt"]
+
+
+def test_a_new_output_file_gets_the_usual_mode(
+    news_file: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    target = tmp_path / "nuevo.csv"
+    status, _, _ = run(
+        capsys, "extract", str(news_file), "-m", "blank", "-f", "csv", "-o", str(target)
+    )
+    umask = os.umask(0o022)
+    os.umask(umask)
+    assert status == 0 and target.read_text("utf-8").startswith("file,text,")
+    assert stat.S_IMODE(target.stat().st_mode) == 0o666 & ~umask
+
+
+def test_output_through_a_symbolic_link_keeps_the_link(
+    news_file: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    real = tmp_path / "datos" / "claims.jsonl"
+    real.parent.mkdir()
+    real.write_bytes(OLD_OUTPUT)
+    link = tmp_path / "ultimo.jsonl"
+    link.symlink_to(real)
+    status, _, _ = run(capsys, "extract", str(news_file), "-m", "blank", "-o", str(link))
+    assert status == 0 and link.is_symlink()
+    assert len(real.read_text("utf-8").splitlines()) == 2
+
+
+@LINUX_ONLY
+def test_output_to_dev_null_and_to_a_fifo(
+    news_file: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    null = device(tmp_path, "null")
+    status, out, err = run(capsys, "extract", str(news_file), "-m", "blank", "-o", null)
+    assert (status, out, err) == (0, "", "")
+    assert stat.S_ISCHR(os.stat(null).st_mode)
+    fifo = tmp_path / "tubo"
+    os.mkfifo(fifo)
+    received: list[bytes] = []
+    reader = threading.Thread(target=lambda: received.append(fifo.read_bytes()), daemon=True)
+    reader.start()
+    status, _, _ = run(capsys, "extract", str(news_file), "-m", "blank", "-o", str(fifo))
+    reader.join(timeout=30)
+    assert status == 0 and stat.S_ISFIFO(fifo.stat().st_mode) and received
+    assert [json.loads(line)["text"] for line in received[0].decode().splitlines()] == [
+        "10,000",
+        "12,5 %",
+    ]
+
+
+@pytest.mark.parametrize(
+    ("output", "message"),
+    [
+        ("{tmp}", "cannot write (is a directory)"),
+        ("{tmp}/no/such/dir/claims.jsonl", "cannot write (No such file or directory)"),
+        ("{news}/claims.jsonl", "cannot write (Not a directory)"),
+        pytest.param(
+            "/sys/claims.jsonl",
+            "cannot write (Permission denied)",
+            marks=pytest.mark.skipif(not Path("/sys/kernel").is_dir(), reason="needs sysfs"),
+        ),
+    ],
+)
+def test_unwritable_output_is_one_line_with_status_2(
+    news_file: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str], output: str, message: str
+) -> None:
+    target = output.format(tmp=tmp_path, news=news_file)
+    status, out, err = run(capsys, "extract", str(news_file), "-m", "blank", "-o", target)
+    assert status == 2 and out == ""
+    assert message in one_error_line(err)
+
+
+@LINUX_ONLY
+@pytest.mark.parametrize("fmt", ["jsonl", "html"])
+def test_a_full_output_device_is_one_line_with_status_2(
+    news_file: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str], fmt: str
+) -> None:
+    full = device(tmp_path, "full")
+    status, out, err = run(capsys, "extract", str(news_file), "-m", "blank", "-f", fmt, "-o", full)
+    assert status == 2 and out == ""
+    assert (
+        one_error_line(err) == f"numclaims: error: {full}: cannot write (No space left on device)"
+    )
+    assert stat.S_ISCHR(os.stat(full).st_mode)
+
+
+@LINUX_ONLY
+@pytest.mark.parametrize(("fmt", "unbuffered"), [("jsonl", False), ("html", True)])
+def test_a_full_standard_output_is_one_line_with_status_2(
+    news_file: Path, tmp_path: Path, fmt: str, unbuffered: bool
+) -> None:
+    with open(device(tmp_path, "full"), "w") as full:
+        proc = subprocess.run(
+            [
+                sys.executable,
+                "-m",
+                "numclaims",
+                "extract",
+                str(news_file),
+                "-m",
+                "blank",
+                "-f",
+                fmt,
+            ],
+            stdin=subprocess.DEVNULL,
+            stdout=full,
+            stderr=subprocess.PIPE,
+            text=True,
+            env=environment(unbuffered=unbuffered),
+            check=False,
+        )
+    assert proc.returncode == 2
+    line = one_error_line(proc.stderr)  # nothing more at exit, when Python flushes stdout
+    assert line == "numclaims: error: standard output: cannot write (No space left on device)"
+
+
+def test_a_closed_pipe_is_one_line_with_status_2(tmp_path: Path) -> None:
+    big = tmp_path / "larga.txt"
+    big.write_text(NEWS * 150, encoding="utf-8")  # 300 claims, 270 kB: more than a pipe holds
+    writer = subprocess.Popen(
+        [sys.executable, "-m", "numclaims", "extract", str(big), "-m", "blank"],
+        stdin=subprocess.DEVNULL,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        env=environment(unbuffered=False),
+    )
+    assert writer.stdout is not None and writer.stderr is not None
+    head = subprocess.run(  # like `| head -n 1`
+        [sys.executable, "-c", "import sys; print(sys.stdin.readline(), end='')"],
+        stdin=writer.stdout,
+        capture_output=True,
+        text=True,
+        check=True,
+    )
+    writer.stdout.close()
+    err = writer.stderr.read().decode()
+    assert writer.wait(timeout=60) == 2
+    assert json.loads(head.stdout)["text"] == "10,000"
+    assert (
+        one_error_line(err)
+        == "numclaims: error: standard output: broken pipe (its reader has gone away)"
+    )
+
+
+# --- html ---------------------------------------------------------------------------------------
+
+
+def test_html_of_two_files_holds_the_claims_of_both(
+    news_file: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    precio = tmp_path / "precio.txt"
+    precio.write_text("El litro de gasóleo costaba 1,250 euros, según Facua.\n", encoding="utf-8")
+    status, out, _ = run(
+        capsys, "extract", str(news_file), str(precio), "-m", "blank", "-f", "html"
+    )
+    assert status == 0
+    assert out.startswith("<!DOCTYPE html>") and out.endswith("</html>")
+    figures = out.split("<figure")[1:]
+    assert len(figures) == 2 and out.count("</figure>") == 2
+    assert "≥ 10000 contenedor · Shin" in figures[0] and "12.5 %" in figures[0]
+    assert "1250 EUR · Facua" in figures[1] and "gasóleo" in figures[1]
+
+
+def test_html_of_empty_input_is_a_whole_page(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    empty = tmp_path / "vacio.txt"
+    empty.write_bytes(b"")
+    target = tmp_path / "vacio.html"
+    status, _, _ = run(
+        capsys, "extract", str(empty), "-m", "blank", "-f", "html", "-o", str(target)
+    )
+    html = target.read_text("utf-8")
+    assert status == 0 and html.startswith("<!DOCTYPE html>") and html.endswith("</html>")
+    assert "<body" in html and "</body>" in html and "<figure" not in html

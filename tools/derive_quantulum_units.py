@@ -1,8 +1,8 @@
-"""Regenerate ``src/numclaims/data/quantulum_units.json`` from quantulum3's catalog.
+"""Regenerate ``src/numclaims/lang/quantulum_units.json`` from quantulum3's catalog.
 
 numclaims names physical units with quantulum3's unit names, entities and URIs,
 but loading quantulum3's catalog takes seconds. This script copies, once, the
-catalog data of exactly the units that ``units_es.json`` references (its
+catalog data of exactly the units that ``lang/es/units.json`` references (its
 ``"quantulum"`` keys, plus the base units that its composite units are built
 from) into a small JSON table that :mod:`numclaims.units` reads at run time.
 
@@ -21,13 +21,13 @@ from pathlib import Path
 from typing import Any
 
 ROOT = Path(__file__).resolve().parent.parent
-DATA = ROOT / "src" / "numclaims" / "data"
-SOURCE = DATA / "units_es.json"
-TARGET = DATA / "quantulum_units.json"
+LANG = ROOT / "src" / "numclaims" / "lang"
+SOURCE = LANG / "es" / "units.json"
+TARGET = LANG / "quantulum_units.json"
 
 
 def referenced_units(table: dict[str, Any]) -> list[str]:
-    """Return the quantulum3 unit names that ``units_es.json`` refers to, sorted."""
+    """Return the quantulum3 unit names that ``lang/es/units.json`` refers to, sorted."""
     names = {entry["quantulum"] for entry in table["physical_after"] if "quantulum" in entry}
     for composite in table["composite_units"].values():
         names.update(dim["base"] for dim in composite["dimensions"])

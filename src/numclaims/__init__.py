@@ -13,13 +13,13 @@ from __future__ import annotations
 from typing import TYPE_CHECKING, Any
 
 from .claim import CLAIM_KEYS, Claim
-from .numerals import detect_decimal_mark, parse_number
+from .rules.numerals import detect_decimal_mark, parse_number
 
 if TYPE_CHECKING:
     from .api import extract, load
-    from .component import NumClaims, annotate
-    from .guard import guard_tokenizer
-    from .rendering import render
+    from .outputs.rendering import render
+    from .pipeline.component import NumClaims, annotate
+    from .pipeline.guard import guard_tokenizer
 
 __version__ = "0.1.0"
 
@@ -40,10 +40,10 @@ __all__ = [
 _LAZY = {
     "extract": "api",
     "load": "api",
-    "NumClaims": "component",
-    "annotate": "component",
-    "guard_tokenizer": "guard",
-    "render": "rendering",
+    "NumClaims": "pipeline.component",
+    "annotate": "pipeline.component",
+    "guard_tokenizer": "pipeline.guard",
+    "render": "outputs.rendering",
 }
 
 

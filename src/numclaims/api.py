@@ -11,9 +11,9 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 from .claim import Claim
-from .component import NumClaims, annotate
-from .guard import MAX_RUN, long_runs
-from .locales import normalize_locale
+from .pipeline.component import NumClaims, annotate
+from .pipeline.guard import MAX_RUN, long_runs
+from .rules.locales import normalize_locale
 
 __all__ = [
     "CHUNK_CHARS",
@@ -48,7 +48,7 @@ def load(model: str | None = None, *, locale: str = "es") -> Language:
         model: A spaCy pipeline name or path; ``"blank"`` for ``spacy.blank("es")``;
             ``None`` for the best installed Spanish pipeline of
             :data:`PREFERRED_PIPELINES`, or a blank one if none is installed.
-        locale: The component's locale (see :class:`~numclaims.component.NumClaims`).
+        locale: The component's locale (see :class:`~numclaims.pipeline.component.NumClaims`).
 
     Raises:
         OSError: If ``model`` names a pipeline that is not installed.

@@ -11,16 +11,23 @@ from __future__ import annotations
 
 import argparse
 import csv
-import io
 import json
+import os
+import stat
 import sys
-from collections.abc import Sequence
+import tempfile
+from collections.abc import Iterator, Sequence
+from contextlib import contextmanager, suppress
 from importlib import resources
 from pathlib import Path
-from typing import IO, Any
+from typing import IO, TYPE_CHECKING, Any
 
 from . import __version__
 from .claim import CLAIM_KEYS, Claim
+
+if TYPE_CHECKING:
+    from spacy.language import Language
+    from spacy.tokens import Doc
 
 __all__ = ["FORMATS", "main", "sample_text"]
 
@@ -79,7 +86,7 @@ def _flat(claim: Claim, source: str) -> dict[str, Any]:
     return row
 
 
-def _table(rows: list[dict[str, Any]], out: IO[str]) -> None:
+def _table(rows: list[dict[str, Any]], out: _Sink) -> None:
     cols = ["text", "kind", "value_exact", "qualifier", "unit", "speaker", "modality"]
     heads = ["text", "kind", "value", "qualifier", "unit", "speaker", "modality"]
     cells = [[" ".join(str(r[c]).split()) for c in cols] for r in rows]
@@ -96,20 +103,13 @@ def _table(rows: list[dict[str, Any]], out: IO[str]) -> None:
         out.write(line(row) + "\n")
 
 
-def _run_extract(args: argparse.Namespace, texts: list[tuple[str, str]], out: IO[str]) -> int:
-    from .api import iter_claims, load  # spaCy is imported only for real work
+def _results(
+    args: argparse.Namespace, nlp: Language, texts: list[tuple[str, str]]
+) -> Iterator[tuple[str, list[Claim], Doc]]:
+    """Yield ``(source, claims, doc)`` piece by piece, showing progress if asked."""
+    from .api import iter_claims
 
-    try:
-        nlp = load(args.model, locale=args.locale)
-    except OSError as err:
-        raise CliError(f"cannot load pipeline {args.model!r}: {str(err).splitlines()[0]}") from None
     show = args.progress if args.progress is not None else sys.stderr.isatty()
-    rows: list[dict[str, Any]] = []
-    docs = []
-    writer = None
-    if args.format == "csv":
-        writer = csv.DictWriter(out, fieldnames=["file", *CLAIM_KEYS], lineterminator="\n")
-        writer.writeheader()
     for source, text in texts:
         total = len(text)
         long_input = total > PROGRESS_THRESHOLD
@@ -120,23 +120,30 @@ def _run_extract(args: argparse.Namespace, texts: list[tuple[str, str]], out: IO
                     file=sys.stderr,
                     flush=True,
                 )
-            if args.format == "jsonl":
-                for c in claims:
-                    out.write(json.dumps({"file": source, **c.to_dict()}, ensure_ascii=False))
-                    out.write("\n")
-            elif writer is not None:
-                writer.writerows(_flat(c, source) for c in claims)
-            elif args.format == "table":
-                rows.extend(_flat(c, source) for c in claims)
-            else:
-                docs.append(doc)
-    if args.format == "table":
-        _table(rows, out)
-    elif args.format == "html":
-        from .rendering import render
+            yield source, claims, doc
 
-        out.write(render(docs, page=True))
-    return 0
+
+def _run_extract(
+    args: argparse.Namespace, nlp: Language, texts: list[tuple[str, str]], out: _Sink
+) -> None:
+    """Write the claims of ``texts`` to ``out`` in ``args.format``, each piece when it is done."""
+    results = _results(args, nlp, texts)
+    if args.format == "jsonl":
+        for source, claims, _ in results:
+            for c in claims:
+                out.write(json.dumps({"file": source, **c.to_dict()}, ensure_ascii=False) + "\n")
+    elif args.format == "csv":
+        writer = csv.DictWriter(out, fieldnames=["file", *CLAIM_KEYS], lineterminator="\n")
+        writer.writeheader()
+        for source, claims, _ in results:
+            writer.writerows(_flat(c, source) for c in claims)
+    elif args.format == "table":
+        _table([_flat(c, source) for source, claims, _ in results for c in claims], out)
+    else:
+        from .outputs.rendering import render_page
+
+        for piece in render_page(doc for _, _, doc in results):
+            out.write(piece)
 
 
 def _parser() -> argparse.ArgumentParser:
@@ -192,38 +199,189 @@ def _parser() -> argparse.ArgumentParser:
     return parser
 
 
-def main(argv: Sequence[str] | None = None) -> int:
-    """Run the command line; return the exit status."""
-    parser = _parser()
-    args = parser.parse_args(argv)
-    try:
-        from .locales import normalize_locale
+def _load(model: str | None, locale: str) -> Language:
+    """Load the pipeline; a missing, broken or non-Spanish one is a :class:`CliError`."""
+    from .api import load
 
+    try:
+        return load(model, locale=locale)
+    except (OSError, ValueError, ImportError) as err:  # what spaCy raises for a bad pipeline
+        what = "the default pipeline" if model is None else f"pipeline {model!r}"
+        raise CliError(f"cannot load {what}: {_why(model, err)}") from None
+
+
+def _why(model: str | None, err: Exception) -> str:
+    """Why loading ``model`` failed, in one line."""
+    lines = [" ".join(line.split()) for line in str(err).splitlines() if line.strip()]
+    title = getattr(err, "title", None)  # confection's ConfigValidationError: title, details
+    if title is not None and lines and lines[0] == title:
+        why = " ".join(["config.cfg is not valid:", *lines[1:3]])
+    elif model is not None and _bad_json(Path(model) / "meta.json"):
+        why = f"meta.json is not valid JSON ({lines[0] if lines else type(err).__name__})"
+    else:
+        why = lines[0] if lines else type(err).__name__
+    return why if len(why) <= 300 else why[:299] + "…"
+
+
+def _bad_json(path: Path) -> bool:
+    """Whether ``path`` is a file that is not valid JSON."""
+    try:
+        json.loads(path.read_text("utf-8"))
+    except OSError:
+        return False
+    except ValueError:
+        return True
+    return False
+
+
+class _WriteError(CliError):
+    """The output cannot be written (disk full, pipe closed, no permission, ...)."""
+
+
+def _write_error(label: str, err: OSError) -> _WriteError:
+    """The one-line error for failing to write ``label``."""
+    if isinstance(err, BrokenPipeError):
+        return _WriteError(f"{label}: broken pipe (its reader has gone away)")
+    return _WriteError(f"{label}: cannot write ({err.strerror or err})")
+
+
+class _Sink:
+    """A text stream that reports its write errors as :class:`_WriteError`, naming ``label``."""
+
+    def __init__(self, stream: IO[str], label: str) -> None:
+        self.stream = stream
+        self.label = label
+
+    def write(self, text: str) -> int:
+        """Write ``text``."""
         try:
-            args.locale = normalize_locale(args.locale)
-        except ValueError as err:
-            raise CliError(str(err)) from None
-        if args.command == "demo":
-            texts = [("sample", sample_text())]
+            return self.stream.write(text)
+        except OSError as err:
+            raise _write_error(self.label, err) from None
+
+    def flush(self) -> None:
+        """Flush the stream, so that a late error (a full disk) surfaces now."""
+        try:
+            self.stream.flush()
+        except OSError as err:
+            raise _write_error(self.label, err) from None
+
+
+def _discard_stdout() -> None:
+    """Point standard output at the null device, so that the flush at exit cannot fail again."""
+    try:
+        null = os.open(os.devnull, os.O_WRONLY)
+        try:
+            os.dup2(null, sys.stdout.fileno())
+        finally:
+            os.close(null)
+    except (OSError, ValueError):  # no file descriptor (e.g. captured by a test)
+        pass
+
+
+def _umask() -> int:
+    """The process's umask (which can only be read by setting it)."""
+    mask = os.umask(0o022)
+    os.umask(mask)
+    return mask
+
+
+@contextmanager
+def _output(name: str) -> Iterator[_Sink]:
+    """Yield where to write ``name`` (``"-"``: standard output) and complete it at the end.
+
+    A regular file is written to a temporary file beside it, which replaces it only when
+    all is written: on failure, an existing file stays as it was. A device or a FIFO
+    (``/dev/null``, a pipe) cannot be replaced and is written directly.
+    """
+    if name == "-":
+        sink = _Sink(sys.stdout, "standard output")
+        try:
+            yield sink
+            sink.flush()
+        except _WriteError:
+            _discard_stdout()
+            raise
+        return
+    target = Path(os.path.realpath(name))  # through a symbolic link: keep the link
+    try:
+        mode: int | None = target.stat().st_mode
+    except FileNotFoundError:
+        mode = None
+    except OSError as err:
+        raise _write_error(name, err) from None
+    if mode is not None and stat.S_ISDIR(mode):
+        raise CliError(f"{name}: cannot write (is a directory)")
+    replace = mode is None or stat.S_ISREG(mode)
+    try:
+        if replace:
+            fh: IO[str] = tempfile.NamedTemporaryFile(  # noqa: SIM115
+                "w",
+                encoding="utf-8",
+                newline="",
+                dir=target.parent,
+                prefix=f".{target.name}.",
+                suffix=".tmp",
+                delete=False,
+            )
         else:
-            names = args.files or ["-"]
-            texts = [(n, _read(n)) for n in names]
-        if args.output == "-":
-            return _run_extract(args, texts, sys.stdout)
+            fh = open(target, "w", encoding="utf-8", newline="")  # noqa: SIM115
+    except OSError as err:
+        raise _write_error(name, err) from None
+    try:
+        sink = _Sink(fh, name)
+        yield sink
+        sink.flush()
         try:
-            with open(args.output, "w", encoding="utf-8", newline="") as fh:
-                return _run_extract(args, texts, fh)
-        except (IsADirectoryError, FileNotFoundError, PermissionError) as err:
-            raise CliError(f"{args.output}: cannot write ({err.strerror})") from None
+            if replace:
+                os.fsync(fh.fileno())
+                os.chmod(fh.name, 0o666 & ~_umask() if mode is None else stat.S_IMODE(mode))
+            fh.close()
+            if replace:
+                os.replace(fh.name, target)
+        except OSError as err:
+            raise _write_error(name, err) from None
+    except BaseException:
+        with suppress(OSError):
+            fh.close()
+        if replace:
+            with suppress(OSError):
+                os.unlink(fh.name)
+        raise
+
+
+def _main(args: argparse.Namespace) -> int:
+    """Read the input, open the output, load the pipeline, write the claims."""
+    from .rules.locales import normalize_locale
+
+    try:
+        args.locale = normalize_locale(args.locale)
+    except ValueError as err:
+        raise CliError(str(err)) from None
+    if args.command == "demo":
+        texts = [("sample", sample_text())]
+    else:
+        texts = [(n, _read(n)) for n in args.files or ["-"]]
+    with _output(args.output) as out:
+        nlp = _load(args.model, args.locale)
+        _run_extract(args, nlp, texts, out)
+    return 0
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    """Run the command line; return the exit status.
+
+    A user or environment error (bad input, pipeline or output) is reported in one line
+    on standard error, with exit status 2; the output file, if any, is then left as it was.
+    """
+    args = _parser().parse_args(argv)
+    try:
+        return _main(args)
     except CliError as err:
         print(f"numclaims: error: {err}", file=sys.stderr)
         return 2
     except KeyboardInterrupt:
         return 130
-    except BrokenPipeError:
-        # the reader went away (e.g. `| head`): stop quietly
-        sys.stderr = io.StringIO()
-        return 0
 
 
 if __name__ == "__main__":  # pragma: no cover

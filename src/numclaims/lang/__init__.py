@@ -1,0 +1,181 @@
+"""The language data: every word list and table the rules use, one JSON file per concern.
+
+``lang/es/numbers.json`` (number words, scales, fractions, months, year and time cues),
+``lang/es/units.json`` (currencies, units, counted nouns), ``lang/es/qualifiers.json``
+(qualifiers, hedges, negations, conditionals), ``lang/es/sentences.json`` (abbreviations)
+and ``lang/es/reporting_verbs.json`` (reporting verbs, "según" cues, role nouns, the subject
+finder's tables).
+
+:func:`table` is the one reader of these files: it checks each file against its declared
+:data:`SCHEMA` once (no key missing, none unknown, each of the declared JSON type) and
+returns it read-only all the way down. It also records which keys the rules read, so
+that a test can tell that no key is dead (:func:`unread_keys`).
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Iterator, Mapping
+from functools import cache, lru_cache
+from importlib import resources
+from types import MappingProxyType
+from typing import Any
+
+__all__ = ["SCHEMA", "LanguageDataError", "Table", "table", "unit_catalog", "unread_keys"]
+
+_JSON_TYPES: dict[str, type | tuple[type, ...]] = {
+    "object": dict,
+    "array": list,
+    "string": str,
+    "number": (int, float),
+}
+
+#: The keys of each data file and their JSON types. Keys starting with ``_`` are comments.
+SCHEMA: Mapping[str, Mapping[str, str]] = MappingProxyType(
+    {
+        "numbers": {
+            "units": "object",
+            "teens": "object",
+            "twenties": "object",
+            "tens": "object",
+            "hundreds": "object",
+            "scales": "object",
+            "fractions": "object",
+            "vague": "object",
+            "abbreviations": "object",
+            "ordinals": "object",
+            "months": "array",
+            "time_nouns": "array",
+            "year_cues": "array",
+            "phone_cues": "array",
+            "ordinal_suffixes": "array",
+        },
+        "qualifiers": {
+            "qualifiers": "object",
+            "articles": "array",
+            "contractions": "object",
+            "hedges": "array",
+            "conditional_irregular_stems": "array",
+            "conditional_endings": "array",
+            "conditional_exclusions": "object",
+            "conditional_blockers": "array",
+            "negations": "array",
+            "negation_exclusions": "array",
+        },
+        "sentences": {"abbreviations": "array"},
+        "reporting_verbs": {
+            "inflection": "object",
+            "regular_lemmas": "array",
+            "irregular": "object",
+            "auxiliaries": "array",
+            "segun_cues": "array",
+            "cited_cues": "array",
+            "source_nouns": "array",
+            "role_nouns": "array",
+            "determiners": "array",
+            "name_connectors": "array",
+            "not_name_words": "array",
+            "after_verb_skip": "array",
+            "before_verb_skip": "array",
+            "np_stop_words": "array",
+            "subject": "object",
+        },
+        "units": {
+            "currencies": "object",
+            "currency_after": "array",
+            "currency_before": "array",
+            "percent_after": "array",
+            "physical_after": "array",
+            "composite_units": "object",
+            "dollar_locales": "object",
+            "peso_locales": "object",
+            "default_dollar": "string",
+            "default_peso": "string",
+            "currency_cues": "object",
+            "peso_word_cues": "array",
+            "counted_closed_class": "array",
+            "verb_suffixes": "array",
+            "singular_exceptions": "object",
+            "singular_unchanged": "array",
+        },
+    }
+)
+
+
+class LanguageDataError(ValueError):
+    """A data file does not match its declared schema."""
+
+
+_READ: set[tuple[str, str]] = set()
+
+
+def _freeze(value: Any) -> Any:
+    if isinstance(value, dict):
+        return MappingProxyType({k: _freeze(v) for k, v in value.items()})
+    if isinstance(value, list):
+        return tuple(_freeze(v) for v in value)
+    return value
+
+
+class Table(Mapping[str, Any]):
+    """One data file, read-only; records the keys the rules read."""
+
+    def __init__(self, name: str, data: Mapping[str, Any]) -> None:
+        self.name = name
+        self._data = data
+
+    def __getitem__(self, key: str) -> Any:
+        value = self._data[key]
+        _READ.add((self.name, key))
+        return value
+
+    def __iter__(self) -> Iterator[str]:
+        return iter(self._data)
+
+    def __len__(self) -> int:
+        return len(self._data)
+
+
+def _check(name: str, raw: Any) -> None:
+    declared = SCHEMA[name]
+    if not isinstance(raw, dict):
+        raise LanguageDataError(f"{name}.json: the top level must be an object")
+    keys = {k for k in raw if not k.startswith("_")}
+    missing = sorted(set(declared) - keys)
+    unknown = sorted(keys - set(declared))
+    if missing or unknown:
+        raise LanguageDataError(f"{name}.json: missing keys {missing}, unknown keys {unknown}")
+    for key, kind in declared.items():
+        if not isinstance(raw[key], _JSON_TYPES[kind]):
+            raise LanguageDataError(f"{name}.json: {key!r} must be a JSON {kind}")
+
+
+@cache
+def table(name: str, lang: str = "es") -> Table:
+    """The data file ``lang/<lang>/<name>.json``, checked against :data:`SCHEMA`, read-only.
+
+    Raises:
+        KeyError: If ``name`` is not a declared data file.
+        LanguageDataError: If the file does not match its schema.
+    """
+    if name not in SCHEMA:
+        raise KeyError(f"no language data file {name!r}; known: {sorted(SCHEMA)}")
+    text = resources.files(__package__).joinpath(lang).joinpath(f"{name}.json").read_text("utf-8")
+    raw = json.loads(text)
+    _check(name, raw)
+    return Table(name, _freeze({k: v for k, v in raw.items() if not k.startswith("_")}))
+
+
+@lru_cache(maxsize=1)
+def unit_catalog() -> Mapping[str, Any]:
+    """quantulum3's records of the physical units the data names, read-only (derived from
+    quantulum3's catalog by ``tools/derive_quantulum_units.py``)."""
+    text = resources.files(__package__).joinpath("quantulum_units.json").read_text("utf-8")
+    units: Mapping[str, Any] = _freeze(json.loads(text)["units"])
+    return units
+
+
+def unread_keys() -> set[tuple[str, str]]:
+    """The ``(file, key)`` pairs of :data:`SCHEMA` that no rule has read in this process."""
+    declared = {(name, key) for name, keys in SCHEMA.items() for key in keys}
+    return declared - _READ

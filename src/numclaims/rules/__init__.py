@@ -1,0 +1,1 @@
+"""The Spanish language rules (pure: nothing here imports spaCy)."""

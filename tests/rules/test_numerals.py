@@ -1,0 +1,368 @@
+"""The numeral layer: exact values of Spanish numerals, as written in news."""
+
+from __future__ import annotations
+
+import time
+from decimal import Decimal
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+from num2words import num2words
+
+from numclaims import detect_decimal_mark, parse_number
+from numclaims.rules.numerals import parse_digits
+
+D = Decimal
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("10.000", D(10000)),
+        ("10,000", D(10000)),
+        ("10 000", D(10000)),
+        ("10\u00a0000", D(10000)),
+        ("10\u2009000", D(10000)),
+        ("10\u202f000", D(10000)),
+        ("1.234.567", D(1234567)),
+        ("1,234,567", D(1234567)),
+        ("1.234,56", D("1234.56")),
+        ("1,234.56", D("1234.56")),
+        ("1 234,56", D("1234.56")),
+        ("4,8", D("4.8")),
+        ("4.8", D("4.8")),
+        ("0,75", D("0.75")),
+        ("0.750", D("0.75")),
+        ("-5", D(-5)),
+        ("\u22125", D(-5)),
+        ("-1.234,5", D("-1234.5")),
+    ],
+)
+def test_digits_either_convention(text: str, expected: Decimal) -> None:
+    assert parse_number(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("4.8 millones", D(4_800_000)),
+        ("4,8 millones", D(4_800_000)),
+        ("3.500 millones", D(3_500_000_000)),
+        ("2 mil", D(2000)),
+        ("10 mil", D(10_000)),
+        ("2 mil 300 millones", D(2_300_000_000)),
+        ("13 mil 200 millones", D(13_200_000_000)),
+        ("485 mil 656", D(485_656)),
+        ("3 millones 200 mil", D(3_200_000)),
+        ("1,5 billones", D(1_500_000_000_000)),
+        ("8 mil millones", D(8_000_000_000)),
+        ("3 mil billones", D(3 * 10**15)),
+        ("350.000 millones", D(350_000_000_000)),
+        ("10.5 millones", D(10_500_000)),
+    ],
+)
+def test_digits_with_scale_words(text: str, expected: Decimal) -> None:
+    assert parse_number(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("veintitrés mil cuatrocientos cincuenta y seis", 23456),
+        ("veintitres mil cuatrocientos cincuenta y seis", 23456),
+        ("doscientas", 200),
+        ("doscientas cincuenta mil", 250_000),
+        ("veintiún", 21),
+        ("veintiuna", 21),
+        ("veintiún mil", 21_000),
+        ("un millón doscientas mil", 1_200_000),
+        ("dieciséis", 16),
+        ("dieciseis", 16),
+        ("diez y seis", 16),
+        ("Dieciséis", 16),
+        ("ciento uno", 101),
+        ("cien mil", 100_000),
+        ("quinientas mil", 500_000),
+        ("novecientos noventa y nueve", 999),
+        ("mil novecientos ochenta y cuatro", 1984),
+        ("dos mil veinticuatro", 2024),
+    ],
+)
+def test_words_gender_accents_misspellings(text: str, expected: int) -> None:
+    assert parse_number(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("mil millones", 10**9),
+        ("un millardo", 10**9),
+        ("dos millardos", 2 * 10**9),
+        ("un billón", 10**12),
+        ("tres billones", 3 * 10**12),
+        ("un trillón", 10**18),
+        ("tres billones quinientos mil millones", 3_500_000_000_000),
+    ],
+)
+def test_long_scale(text: str, expected: int) -> None:
+    assert parse_number(text) == expected
+
+
+@pytest.mark.parametrize("locale", ["es", "es-US", "es-MX", "es-ES", "es-AR"])
+def test_billon_is_long_scale_in_every_locale(locale: str) -> None:
+    assert parse_number("un billón", locale=locale) == 10**12
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("un millón y medio", D(1_500_000)),
+        ("medio millón", D(500_000)),
+        ("2 millones y medio", D(2_500_000)),
+        ("dos millones y medio", D(2_500_000)),
+        ("mil y medio", D(1500)),
+        ("la mitad", D("0.5")),
+        ("una mitad", D("0.5")),
+        ("tres cuartos", D("0.75")),
+        ("un cuarto", D("0.25")),
+        ("un quinto", D("0.2")),
+    ],
+)
+def test_halves_and_fractions(text: str, expected: Decimal) -> None:
+    assert parse_number(text) == expected
+
+
+def test_thirds_are_rounded_to_the_decimal_context() -> None:
+    third = parse_number("un tercio")
+    two_thirds = parse_number("dos tercios")
+    assert third is not None and two_thirds is not None
+    assert str(third) == "0." + "3" * 28
+    assert str(two_thirds) == "0." + "6" * 27 + "7"
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("5 M€", D(5_000_000)),
+        ("5M€", D(5_000_000)),
+        ("5 k€", D(5000)),
+        ("2.500 mdd", D(2_500_000_000)),
+        ("2.500 mdp", D(2_500_000_000)),
+        ("3 MM", D(3_000_000)),
+        ("$2.3 billones", D(2_300_000_000_000)),
+        ("US$ 40", D(40)),
+        ("40 %", D(40)),
+    ],
+)
+def test_news_abbreviations_and_symbols(text: str, expected: Decimal) -> None:
+    assert parse_number(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("cuatro coma ocho", D("4.8")),
+        ("cuatro punto ocho", D("4.8")),
+        ("cero coma siete cinco", D("0.75")),
+        ("cuatro coma setenta y cinco", D("4.75")),
+        ("cuatro coma ocho millones", D(4_800_000)),
+    ],
+)
+def test_decimals_in_words(text: str, expected: Decimal) -> None:
+    assert parse_number(text) == expected
+
+
+class TestLocales:
+    def test_default_decides_from_the_number(self) -> None:
+        assert parse_number("1,000") == 1000
+        assert parse_number("1.000") == 1000
+        assert parse_number("1,5") == D("1.5")
+        assert parse_number("1.5") == D("1.5")
+
+    @pytest.mark.parametrize("locale", ["es-ES", "es-AR", "es-CO", "es-CL", "es_ES", "ES-es"])
+    def test_comma_decimal_countries(self, locale: str) -> None:
+        assert parse_number("1,000", locale=locale) == 1
+        assert parse_number("1.000", locale=locale) == 1000
+        assert parse_number("1.234,56", locale=locale) == D("1234.56")
+
+    @pytest.mark.parametrize("locale", ["es-MX", "es-US", "es-GT", "es-PR"])
+    def test_point_decimal_countries(self, locale: str) -> None:
+        assert parse_number("1.000", locale=locale) == 1
+        assert parse_number("1,000", locale=locale) == 1000
+        assert parse_number("1,234.56", locale=locale) == D("1234.56")
+
+    def test_document_convention_settles_doubtful_separators(self) -> None:
+        # a text that writes "2,5 %" uses the decimal comma: its "1,250" is 1.25
+        assert detect_decimal_mark("La inflación subió al 2,5 % en 1,250 puntos") == ","
+        assert parse_number("1,250", decimal_mark=",") == D("1.25")
+        assert parse_number("1.250", decimal_mark=",") == 1250
+        # a group of three zeros is always thousands
+        assert parse_number("10,000", decimal_mark=",") == 10000
+
+    @pytest.mark.parametrize(
+        ("text", "mark"),
+        [
+            ("hasta 4.8 millones de proyectiles y al menos 10,000 contenedores", "."),
+            ("3.033.753 votos (32,72%)", ","),
+            ("1.234,56 euros", ","),
+            ("1,234.56 dólares", "."),
+            ("18,008 votos militares y 8.410 aún", None),
+            ("una noticia sin cifras", None),
+            ("2,5 % y 4.8 millones", None),
+        ],
+    )
+    def test_detect_decimal_mark(self, text: str, mark: str | None) -> None:
+        assert detect_decimal_mark(text) == mark
+
+    @pytest.mark.parametrize("locale", ["en", "es-XX", "pt-BR", "", "es-MX-x"])
+    def test_unknown_locale_is_a_clear_error(self, locale: str) -> None:
+        with pytest.raises(ValueError, match="locale"):
+            parse_number("10", locale=locale)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "",
+        "   ",
+        "hola",
+        "1.1.1",
+        "12,34,567",
+        "mil mil",
+        "un millón millones",
+        "y",
+        "cien dos",
+        "treinta y",
+        "1.234.56.7",
+        "--5",
+        "5 %%",
+        "millones",
+    ],
+)
+def test_not_numbers(text: str) -> None:
+    assert parse_number(text) is None
+
+
+@pytest.mark.parametrize("bad", [None, b"10", 10, 4.8, ["10"]])
+def test_wrong_types_are_a_type_error(bad: object) -> None:
+    with pytest.raises(TypeError, match="must be a str"):
+        parse_number(bad)  # type: ignore[arg-type]
+
+
+def test_values_are_exact_decimals() -> None:
+    value = parse_number("0,1")
+    assert isinstance(value, Decimal)
+    assert value + parse_number("0,2") == D("0.3")  # type: ignore[operator]
+    assert parse_number("123.456.789.012.345.678") == D(123456789012345678)
+
+
+# --- property-based: num2words is an independent oracle for written numerals -----------------
+
+
+@settings(max_examples=400, deadline=None)
+@given(st.integers(min_value=0, max_value=10**15))
+def test_round_trip_with_num2words(n: int) -> None:
+    assert parse_number(num2words(n, lang="es")) == n
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.integers(min_value=0, max_value=10**15))
+def test_round_trip_spanish_and_english_grouping(n: int) -> None:
+    es = f"{n:,}".replace(",", ".")
+    assert parse_number(f"{n:,}", locale="es-MX") == n
+    assert parse_number(es, locale="es-ES") == n
+    if n >= 1000:
+        # grouped numbers are unambiguous even without a locale
+        assert parse_number(f"{n:,}") == n
+        assert parse_number(es) == n
+        assert parse_number(f"{n:,}".replace(",", "\u00a0")) == n
+
+
+@settings(max_examples=200, deadline=None)
+@given(
+    st.integers(min_value=0, max_value=10**9),
+    st.integers(min_value=0, max_value=99),
+)
+def test_decimals_with_either_mark(whole: int, cents: int) -> None:
+    expected = D(whole) + D(cents) / 100
+    assert parse_number(f"{whole:,}.{cents:02d}", locale="es-MX") == expected
+    assert (
+        parse_number(
+            f"{whole:,}.{cents:02d}".replace(",", "_").replace(".", ",").replace("_", "."),
+            locale="es-ES",
+        )
+        == expected
+    )
+
+
+@settings(max_examples=100, deadline=None)
+@given(
+    st.integers(min_value=1, max_value=999),
+    st.sampled_from(["millones", "mil millones", "billones"]),
+)
+def test_digits_times_scale(n: int, scale: str) -> None:
+    factor = {"millones": 10**6, "mil millones": 10**9, "billones": 10**12}[scale]
+    assert parse_number(f"{n} {scale}") == n * factor
+    assert parse_number(f"{num2words(n, lang='es')} {scale}") == n * factor
+
+
+def test_parse_digits_rejects_bad_grouping() -> None:
+    assert parse_digits("1 23") is None
+    assert parse_digits("1.2345,6") is None
+    assert parse_digits("12.345") == 12345
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["1." * 500_000, "1," * 500_000, "mil " * 250_000, "y " * 500_000, "9" * 1_000_000],
+)
+def test_adversarial_input_is_fast(text: str) -> None:
+    start = time.perf_counter()
+    parse_number(text)
+    assert time.perf_counter() - start < 5
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["0.0.0\u00a00", "1\u202f234,5.6", "1 234,5,6", "12\u2009345.6.7", "1\u00a0000,5.5 %"],
+)
+def test_a_group_space_with_two_marks_is_not_a_number(text: str) -> None:
+    assert parse_number(text) is None
+    assert parse_digits(text.rstrip(" %")) is None
+
+
+def test_a_group_space_with_one_mark_still_reads() -> None:
+    assert parse_number("1\u202f234,5") == Decimal("1234.5")
+    assert parse_number("10\u00a0000") == Decimal(10000)
+
+
+def test_signs() -> None:
+    assert parse_number("+1,5 %") == Decimal("1.5")
+    assert parse_number("+20") == Decimal(20)
+    assert parse_number("–5") == Decimal(-5)  # en dash as a minus, as in extract()
+    assert parse_number("+-3") is None
+    assert parse_number("--3") is None
+
+
+@pytest.mark.parametrize("mark", [";", "", " ", "..", "'"])
+def test_a_decimal_mark_other_than_point_or_comma_is_refused(mark: str) -> None:
+    with pytest.raises(ValueError, match="decimal_mark"):
+        parse_number("1,5", decimal_mark=mark)  # type: ignore[arg-type]
+
+
+@given(
+    st.integers(min_value=1000, max_value=999_999_999),
+    st.integers(min_value=1, max_value=9),
+)
+def test_decimals_in_words_above_a_thousand(n: int, tenth: int) -> None:
+    words = f"{num2words(n, lang='es')} punto {num2words(tenth, lang='es')}"
+    assert parse_number(words) == Decimal(f"{n}.{tenth}")
+    assert parse_number(words.replace(" punto ", " coma ")) == Decimal(f"{n}.{tenth}")
+
+
+@given(st.integers(min_value=10**28, max_value=10**39 - 1))
+def test_values_past_28_digits_stay_exact(n: int) -> None:
+    assert parse_number(str(n)) == n
+    assert parse_number(f"-{n}") == -n
+    assert parse_number(f"{n} millones") == n * 10**6
