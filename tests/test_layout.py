@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import ast
 import json
+import re
 import subprocess
 import sys
 from pathlib import Path
@@ -76,3 +77,49 @@ def _imports(path: Path) -> set[str]:
 def test_no_rules_module_names_spacy(folder: str) -> None:
     for path in (PACKAGE / folder).rglob("*.py"):
         assert not {m for m in _imports(path) if m.split(".")[0] in ("spacy", "thinc")}, path
+
+
+_WORD = re.compile(r"[a-záéíóúüñ]+(?: [a-záéíóúüñ]+)*")
+#: Literal tuples of lowercase names that are not Spanish words: export lists, labels.
+_NOT_WORDS = {"__all__"}
+
+
+def _word_lists(path: Path) -> list[str]:
+    """Literal lists, tuples and sets of three or more lowercase words in ``path``."""
+    tree = ast.parse(path.read_text("utf-8"))
+    skip = {
+        id(node.value)
+        for node in ast.walk(tree)
+        if isinstance(node, (ast.Assign, ast.AnnAssign))
+        and any(getattr(t, "id", None) in _NOT_WORDS for t in getattr(node, "targets", []))
+    }
+    found = []
+    for node in ast.walk(tree):
+        if isinstance(node, (ast.List, ast.Tuple, ast.Set)) and id(node) not in skip:
+            words = [
+                e.value
+                for e in node.elts
+                if isinstance(e, ast.Constant)
+                and isinstance(e.value, str)
+                and _WORD.fullmatch(e.value)
+            ]
+            if len(words) >= 3:
+                found.append(f"{path.name}:{node.lineno}: {words[:5]}")
+    return found
+
+
+def test_no_word_list_lives_in_the_rules_code() -> None:
+    """Spanish words live in numclaims/lang; the rules hold none (labels aside)."""
+    labels = {
+        *("approx", "at_least", "at_most", "more_than", "less_than", "range"),
+        *("asserted", "hedged", "negated"),
+        *("year", "date", "time", "ordinal", "phone", "identifier", "article", "number"),
+        *("units", "teens", "twenties", "tens", "hundreds"),  # keys of lang/es/numbers.json
+    }
+    found = [
+        entry
+        for path in sorted((PACKAGE / "rules").glob("*.py"))
+        for entry in _word_lists(path)
+        if not set(ast.literal_eval(entry.split(": ", 1)[1])) <= labels
+    ]
+    assert found == []

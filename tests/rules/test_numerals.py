@@ -10,8 +10,18 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 from num2words import num2words
 
-from numclaims import detect_decimal_mark, parse_number
-from numclaims.rules.numerals import parse_digits
+from numclaims import parse_number
+from numclaims.lang import LanguageDataError, table
+from numclaims.rules import numerals
+from numclaims.rules.numerals import (
+    NumeralParser,
+    State,
+    WordClass,
+    fraction_to_decimal,
+    lexicon,
+    parse_digits,
+    tokenize,
+)
 
 D = Decimal
 
@@ -173,54 +183,6 @@ def test_decimals_in_words(text: str, expected: Decimal) -> None:
     assert parse_number(text) == expected
 
 
-class TestLocales:
-    def test_default_decides_from_the_number(self) -> None:
-        assert parse_number("1,000") == 1000
-        assert parse_number("1.000") == 1000
-        assert parse_number("1,5") == D("1.5")
-        assert parse_number("1.5") == D("1.5")
-
-    @pytest.mark.parametrize("locale", ["es-ES", "es-AR", "es-CO", "es-CL", "es_ES", "ES-es"])
-    def test_comma_decimal_countries(self, locale: str) -> None:
-        assert parse_number("1,000", locale=locale) == 1
-        assert parse_number("1.000", locale=locale) == 1000
-        assert parse_number("1.234,56", locale=locale) == D("1234.56")
-
-    @pytest.mark.parametrize("locale", ["es-MX", "es-US", "es-GT", "es-PR"])
-    def test_point_decimal_countries(self, locale: str) -> None:
-        assert parse_number("1.000", locale=locale) == 1
-        assert parse_number("1,000", locale=locale) == 1000
-        assert parse_number("1,234.56", locale=locale) == D("1234.56")
-
-    def test_document_convention_settles_doubtful_separators(self) -> None:
-        # a text that writes "2,5 %" uses the decimal comma: its "1,250" is 1.25
-        assert detect_decimal_mark("La inflación subió al 2,5 % en 1,250 puntos") == ","
-        assert parse_number("1,250", decimal_mark=",") == D("1.25")
-        assert parse_number("1.250", decimal_mark=",") == 1250
-        # a group of three zeros is always thousands
-        assert parse_number("10,000", decimal_mark=",") == 10000
-
-    @pytest.mark.parametrize(
-        ("text", "mark"),
-        [
-            ("hasta 4.8 millones de proyectiles y al menos 10,000 contenedores", "."),
-            ("3.033.753 votos (32,72%)", ","),
-            ("1.234,56 euros", ","),
-            ("1,234.56 dólares", "."),
-            ("18,008 votos militares y 8.410 aún", None),
-            ("una noticia sin cifras", None),
-            ("2,5 % y 4.8 millones", None),
-        ],
-    )
-    def test_detect_decimal_mark(self, text: str, mark: str | None) -> None:
-        assert detect_decimal_mark(text) == mark
-
-    @pytest.mark.parametrize("locale", ["en", "es-XX", "pt-BR", "", "es-MX-x"])
-    def test_unknown_locale_is_a_clear_error(self, locale: str) -> None:
-        with pytest.raises(ValueError, match="locale"):
-            parse_number("10", locale=locale)
-
-
 @pytest.mark.parametrize(
     "text",
     [
@@ -366,3 +328,202 @@ def test_values_past_28_digits_stay_exact(n: int) -> None:
     assert parse_number(str(n)) == n
     assert parse_number(f"-{n}") == -n
     assert parse_number(f"{n} millones") == n * 10**6
+
+
+# --- the state machine: one handler per word class, the words from numbers.json ---------------
+
+LEX = lexicon()
+_CLASSES: dict[WordClass, list[str]] = {}
+for _word, _class in sorted(LEX.classes.items()):
+    _CLASSES.setdefault(_class, []).append(_word)
+SCALES = sorted(LEX.scales.items())
+FRACTIONS = sorted((w, f) for w, f in LEX.fractions.items() if LEX.classes[w] is WordClass.FRACTION)
+ABBREVIATIONS = sorted(LEX.abbreviations.items())
+
+
+def states(text: str) -> list[State]:
+    """The state after each token of ``text``, fed to one parser (each must be accepted)."""
+    parser = NumeralParser()
+    out = []
+    for tok in tokenize(text):
+        if tok.kind != "space":
+            assert parser.feed(tok.text, tok.kind), tok
+            out.append(parser.state)
+    return out
+
+
+def test_every_word_class_has_a_handler_and_words() -> None:
+    assert set(NumeralParser._HANDLERS) == set(WordClass)
+    assert set(_CLASSES) == set(WordClass) - {WordClass.DIGITS}
+
+
+def test_the_word_classes_are_the_data_keys() -> None:
+    raw = table("numbers")
+    assert set(_CLASSES[WordClass.DECIMAL]) == set(raw["decimal_words"])
+    assert set(_CLASSES[WordClass.AND]) == set(raw["and_words"])
+    assert set(_CLASSES[WordClass.THOUSAND]) == set(raw["thousand_words"])
+    assert set(_CLASSES[WordClass.HALF]) == set(raw["half_words"])
+    assert set(_CLASSES[WordClass.HALF_NOUN]) == set(raw["half_nouns"])
+    assert set(_CLASSES[WordClass.HUNDRED]) == set(raw["hundreds"])
+    assert set(_CLASSES[WordClass.SCALE]) == set(raw["scales"])
+    assert set(_CLASSES[WordClass.ABBREVIATION]) == set(raw["abbreviations"])
+
+
+def test_a_word_in_two_classes_is_a_data_error() -> None:
+    raw = dict(table("numbers"))
+    raw["and_words"] = ("y", "mil")
+    with pytest.raises(LanguageDataError, match="'mil' is both"):
+        numerals._word_classes(raw)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("un millón y medio", [State.UNITS, State.SCALE, State.AND, State.HALF]),
+        ("medio millón", [State.HALF_PREFIX, State.SCALE]),
+        ("ciento treinta y dos", [State.HUNDREDS, State.TENS, State.AND, State.UNITS]),
+        ("quince mil", [State.TEENS, State.THOUSAND]),
+        ("2 mil 300 millones", [State.DIGITS, State.THOUSAND, State.DIGITS, State.SCALE]),
+        ("dos tercios", [State.UNITS, State.FRACTION]),
+        ("mitad", [State.FRACTION]),
+        ("5 M", [State.DIGITS, State.ABBREVIATION]),
+        ("cuatro coma ocho", [State.UNITS, State.UNITS, State.UNITS]),
+    ],
+)
+def test_states(text: str, expected: list[State]) -> None:
+    assert states(text) == expected
+
+
+def test_a_refused_token_leaves_the_state_unchanged() -> None:
+    parser = NumeralParser()
+    for tok in ("treinta", "y"):
+        assert parser.feed(tok, "word")
+    before = dict(vars(parser))
+    for tok, kind in [("y", "word"), ("mil", "word"), ("5", "num"), ("%", "other")]:
+        assert not parser.feed(tok, kind)
+        assert vars(parser) == before
+    assert not parser.complete()
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.sampled_from(sorted(LEX.tens)), st.sampled_from(sorted(LEX.units - LEX.zero_words)))
+def test_and_joins_a_unit_to_the_tens(tens: str, unit: str) -> None:
+    # "treinta y dos", and "diez y seis", "veinte y dos" (tens_taking_and)
+    assert parse_number(f"{tens} y {unit}") == LEX.small[tens] + LEX.small[unit]
+    assert parse_number(f"{tens} y") is None
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.sampled_from(sorted(LEX.hundreds)), st.integers(min_value=1, max_value=99))
+def test_hundreds_open_a_block(hundred: str, rest: int) -> None:
+    value = LEX.small[hundred]
+    tail = num2words(rest, lang="es")
+    expected = None if hundred in LEX.bare_hundreds else value + rest  # "cien dos" is none
+    assert parse_number(f"{hundred} {tail}") == expected
+    assert parse_number(f"{hundred} mil") == value * 1000
+    assert parse_number(f"{tail} {hundred}") is None  # the hundreds come first
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.integers(min_value=0, max_value=10**12), st.sampled_from(sorted(LEX.zero_words)))
+def test_zero_only_opens_a_numeral(n: int, zero: str) -> None:
+    assert parse_number(zero) == 0
+    if n:
+        assert parse_number(f"{num2words(n, lang='es')} {zero}") is None
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.integers(min_value=1, max_value=999), st.integers(min_value=0, max_value=999))
+def test_thousand_once_per_scale_group(n: int, m: int) -> None:
+    [mil] = sorted(LEX.thousands)
+    words = num2words(n, lang="es")
+    assert parse_number(f"{words} {mil}") == n * 1000
+    assert parse_number(f"{n} {mil} {m}") == n * 1000 + m  # digits fill the lower block
+    assert parse_number(f"{n} {mil} {m + 1000}") is None
+    assert parse_number(f"{words} {mil} {mil}") is None
+    assert parse_number(f"{words} {mil} millones {words} {mil}") == (n * 1000) * (10**6 + 1)
+
+
+@settings(max_examples=200, deadline=None)
+@given(
+    st.integers(min_value=1, max_value=999_999),
+    st.sampled_from(SCALES),
+    st.sampled_from(SCALES),
+)
+def test_scales_decrease(n: int, first: tuple[str, int], second: tuple[str, int]) -> None:
+    (w1, e1), (w2, e2) = first, second
+    words = num2words(n, lang="es")
+    expected = n * 10**e1 + n * 10**e2 if e2 < e1 else None
+    assert parse_number(f"{words} {w1} {words} {w2}") == expected
+    assert parse_number(f"{n} {w1}") == n * 10**e1
+    assert parse_number(f"{n} {w1} {10**e1}") is None  # digits below the scale only
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.integers(min_value=0, max_value=10**12), st.sampled_from(sorted(LEX.half_words)))
+def test_y_medio_adds_half_of_the_last_unit(n: int, half: str) -> None:
+    words = num2words(n, lang="es")
+    last = fold_last(words)
+    if last in LEX.scales:
+        unit = D(10) ** LEX.scales[last]
+    elif last in LEX.thousands:
+        unit = D(1000)
+    else:
+        unit = D(1)
+    assert parse_number(f"{words} y {half}") == n + unit / 2
+    assert parse_number(f"{words} y {half} y {half}") is None  # "y medio" closes
+
+
+def fold_last(words: str) -> str:
+    return numerals.fold(words.split()[-1])
+
+
+@pytest.mark.parametrize("half", sorted(LEX.half_words))
+@pytest.mark.parametrize(("scale", "exp"), SCALES)
+def test_medio_before_a_scale_word(half: str, scale: str, exp: int) -> None:
+    assert parse_number(f"{half} {scale}") == D(10) ** exp / 2
+    assert parse_number(f"dos {half} {scale}") is None
+    assert parse_number(f"{half} mil {scale}") == D(10) ** (exp + 3) / 2
+
+
+@pytest.mark.parametrize("noun", sorted(LEX.half_nouns))
+@pytest.mark.parametrize("article", ["", *sorted(LEX.half_noun_articles)])
+def test_the_half_noun_alone_is_one_half(noun: str, article: str) -> None:
+    assert parse_number(f"{article} {noun}".strip()) == D("0.5")
+    assert parse_number(f"dos {noun}") is None
+    assert parse_number(f"{noun} millones") is None  # a ratio closes the numeral
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.integers(min_value=0, max_value=10**6), st.sampled_from(FRACTIONS))
+def test_a_fraction_word_after_a_block_is_a_ratio(n: int, fraction: tuple[str, object]) -> None:
+    word, value = fraction
+    text = f"{num2words(n, lang='es')} {word}"
+    # only a block below a thousand takes a fraction ("dos tercios", not "dos mil tercios")
+    expected = fraction_to_decimal(n * value) if n < 1000 else None  # type: ignore[operator]
+    assert parse_number(text) == expected
+    assert parse_number(f"{n} {word}") is None  # digits take no fraction word
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.integers(min_value=1, max_value=10**6), st.sampled_from(ABBREVIATIONS))
+def test_an_abbreviation_after_digits_is_a_scale(n: int, abbreviation: tuple[str, int]) -> None:
+    word, exp = abbreviation
+    assert parse_number(f"{n} {word}") == n * 10**exp
+    assert parse_number(f"{n}{word.upper()}") == n * 10**exp
+    assert parse_number(f"{n},5 {word}", locale="es-ES") == (n * 10 + 5) * D(10) ** (exp - 1)
+    assert parse_number(f"{num2words(n, lang='es')} {word}") is None  # digits only
+    assert parse_number(f"{n} {word} {word}") is None  # an abbreviation closes
+
+
+@settings(max_examples=300, deadline=None)
+@given(
+    st.integers(min_value=0, max_value=10**9),
+    st.text(alphabet="0123456789", min_size=1, max_size=6),
+    st.sampled_from(sorted(LEX.decimal_words)),
+)
+def test_decimal_words_read_the_digits_one_by_one(n: int, digits: str, mark: str) -> None:
+    spoken = " ".join(num2words(int(d), lang="es") for d in digits)
+    assert parse_number(f"{num2words(n, lang='es')} {mark} {spoken}") == D(f"{n}.{digits}")
+    assert parse_number(f"{num2words(n, lang='es')} {mark}") is None
+    assert parse_number(f"{n} {mark} {spoken}") is None  # digits are read as digits

@@ -6,7 +6,10 @@ import time
 from decimal import Decimal
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
+from numclaims.lang import table
 from numclaims.rules.scanner import Mention, scan
 
 
@@ -360,3 +363,155 @@ def test_long_values_are_never_rounded(digits: str) -> None:
     values = [m.value for m in scan(text) if m.kind == "number"]
     assert values == [Decimal(digits), Decimal(int(digits.lstrip("-")) * 12)]
     assert all(v is not None and len(v.as_tuple().digits) >= 30 for v in values)
+
+
+# --- the word lists of numbers.json, each in its general form ---------------------------------
+
+NUMBERS = table("numbers")
+SMALL = st.integers(min_value=25, max_value=999)  # no clock hour, no year
+
+
+@settings(max_examples=200, deadline=None)
+@given(
+    st.sampled_from(sorted((c, j) for c, js in NUMBERS["range_cues"].items() for j in js)),
+    SMALL,
+    SMALL,
+    st.sampled_from(["", "el ", "los "]),
+)
+def test_every_range_cue_and_join(pair: tuple[str, str], a: int, b: int, article: str) -> None:
+    cue, join = pair
+    lo, hi = min(a, b), max(a, b) + 1
+    text = f"Serán {cue} {article}{lo} {join} {article}{hi} personas."
+    [m] = [m for m in scan(text) if m.kind == "range"]
+    assert (m.value_min, m.value_max) == (lo, hi)
+    assert m.cue is not None and m.cue[2] == cue
+    other = [
+        j
+        for js in NUMBERS["range_cues"].values()
+        for j in js
+        if j not in NUMBERS["range_cues"][cue]
+    ]
+    for wrong in other:  # "entre 10 a 20" is no range
+        assert all(m.kind != "range" for m in scan(f"Serán {cue} {lo} {wrong} {hi} personas."))
+
+
+@settings(max_examples=100, deadline=None)
+@given(st.sampled_from(NUMBERS["range_dashes"]), SMALL, SMALL)
+def test_every_range_dash(dash: str, a: int, b: int) -> None:
+    lo, hi = min(a, b), max(a, b) + 1
+    [m] = scan(f"Se esperan {lo}{dash}{hi} litros.")
+    assert (m.kind, m.value_min, m.value_max, m.cue) == ("range", lo, hi, None)
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.integers(min_value=1, max_value=999), st.sampled_from(NUMBERS["ordinal_suffixes"]))
+def test_every_ordinal_suffix(n: int, suffix: str) -> None:
+    [m] = scan(f"Quedó en el {n}{suffix} lugar.")
+    assert (m.kind, m.text, m.value) == ("ordinal", f"{n}{suffix}", n)
+
+
+@settings(max_examples=100, deadline=None)
+@given(
+    st.integers(min_value=1, max_value=999),
+    st.sampled_from(NUMBERS["ordinal_marks"]),
+    st.sampled_from(["", "."]),
+)
+def test_every_ordinal_mark(n: int, mark: str, point: str) -> None:
+    [m] = scan(f"Es la {n}{point}{mark} edición.")
+    assert (m.kind, m.text, m.value) == ("ordinal", f"{n}{point}{mark}", n)
+
+
+@settings(max_examples=100, deadline=None)
+@given(st.integers(min_value=1, max_value=999), st.sampled_from(NUMBERS["degree_signs"]))
+def test_every_degree_sign_is_no_ordinal(n: int, sign: str) -> None:
+    for spelled in (sign, sign.upper()):
+        assert [m.kind for m in scan(f"Llegó a {n}{spelled} ayer.")] == ["number"]
+
+
+@pytest.mark.parametrize("head", NUMBERS["vague_multiplied"])
+@pytest.mark.parametrize("tail", NUMBERS["vague_multipliers"])
+def test_every_vague_compound(head: str, tail: str) -> None:
+    vague = NUMBERS["vague"]
+    [link] = NUMBERS["vague_links"]
+    [m] = scan(f"Perdieron {head} {link} {tail} {link} euros.")
+    assert (m.kind, m.text) == ("vague", f"{head} {link} {tail}")
+    assert m.value_min == int(vague[head]) * int(vague[tail])
+
+
+@pytest.mark.parametrize("word", sorted(NUMBERS["vague"]))
+def test_every_vague_word_needs_its_link(word: str) -> None:
+    [link] = NUMBERS["vague_links"]
+    [m] = scan(f"Vinieron {word} {link} personas.")
+    assert (m.kind, m.value_min) == ("vague", int(NUMBERS["vague"][word]))
+    assert all(m.kind != "vague" for m in scan(f"Vinieron {word} personas."))
+
+
+@settings(max_examples=200, deadline=None)
+@given(
+    st.integers(min_value=1, max_value=10**6),
+    st.sampled_from(sorted(NUMBERS["collective_numbers"].items())),
+)
+def test_every_collective_number(n: int, noun: tuple[str, int]) -> None:
+    word, size = noun
+    [m] = scan(f"Se vendieron {n} {word} de huevos.")
+    assert (m.kind, m.text, m.value) == ("number", f"{n} {word}", n * size)
+
+
+@pytest.mark.parametrize(("form", "role"), sorted(NUMBERS["article_forms"].items()))
+def test_every_article_form(form: str, role: str) -> None:
+    [m] = scan(f"Vio {form} caso.")
+    assert (m.kind, m.value) == ("article", 1)
+    word = min(NUMBERS["collective_numbers"], key=len)  # the singular, "docena"
+    dozen = [m.kind for m in scan(f"Vio {form} {word} de casos.")]
+    assert dozen == (["number"] if role == "before_noun" else ["article"])
+
+
+@settings(max_examples=200, deadline=None)
+@given(
+    st.integers(min_value=0, max_value=99),
+    st.integers(min_value=1, max_value=99),
+    st.sampled_from(NUMBERS["decimal_joiners"]),
+    st.sampled_from(NUMBERS["percent_signs"]),
+)
+def test_decimal_joiner_before_a_percent_sign(a: int, b: int, joiner: str, sign: str) -> None:
+    space = "" if sign == "%" else " "
+    [m] = [
+        m for m in scan(f"Subió un {a} {joiner} {b}{space}{sign} este año.") if m.kind == "number"
+    ]
+    assert m.value == Decimal(f"{a}.{b}")
+    assert [m.kind for m in scan(f"Ganaron {a} {joiner} {b} goles.")].count("number") == 2
+
+
+@pytest.mark.parametrize("sign", [s for s in NUMBERS["percent_signs"] if " " in s])
+def test_a_percent_phrase_is_no_number(sign: str) -> None:
+    assert [(m.kind, m.text) for m in scan(f"El 23 {sign} de las muertes.")] == [("number", "23")]
+
+
+@settings(max_examples=200, deadline=None)
+@given(
+    st.sampled_from(NUMBERS["time_prepositions"]),
+    st.sampled_from(NUMBERS["time_articles"]),
+    st.integers(min_value=0, max_value=24),
+)
+def test_every_clock_cue(preposition: str, article: str, hour: int) -> None:
+    [m] = scan(f"Abre {preposition} {article} {hour} en punto.")
+    assert (m.kind, m.value) == ("time", hour)
+    assert scan(f"Abre {preposition} {article} {hour + 25} en punto.")[0].kind == "number"
+
+
+@settings(max_examples=200, deadline=None)
+@given(
+    st.integers(min_value=1, max_value=28),
+    st.sampled_from(NUMBERS["months"][:12]),
+    st.integers(min_value=1900, max_value=2099),
+    st.sampled_from(NUMBERS["date_day_links"]),
+    st.sampled_from(NUMBERS["date_year_links"]),
+)
+def test_every_date_link(day: int, month: str, year: int, link: str, year_link: str) -> None:
+    text = f"Llegó el {day} {link} {month} {year_link} {year} a Madrid."
+    assert [(m.kind, m.text) for m in scan(text)] == [
+        ("date", f"{day} {link} {month} {year_link} {year}")
+    ]
+    assert [(m.kind, m.text) for m in scan(f"Fue en {month} {year_link} {year}.")] == [
+        ("date", f"{month} {year_link} {year}")
+    ]

@@ -10,6 +10,10 @@ from hypothesis import strategies as st
 
 from numclaims.rules.sentences import split_sentences
 
+#: Seconds after which a bounded call counts as hung (quadratic cost would take minutes;
+#: speed itself is measured by the benchmarks, not here).
+HANG = 60
+
 
 def sents(text: str) -> list[str]:
     return [text[s:e] for s, e in split_sentences(text)]
@@ -63,4 +67,4 @@ def test_type_error() -> None:
 def test_linear_time(unit: str) -> None:
     start = time.perf_counter()
     split_sentences(unit * 200_000)
-    assert time.perf_counter() - start < 5
+    assert time.perf_counter() - start < HANG  # a guard against a hang, not a speed test

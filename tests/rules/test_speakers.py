@@ -16,6 +16,10 @@ from spacy.language import Language
 from numclaims.pipeline.tokens import doc_table
 from numclaims.rules.speakers import Speakers, find_speaker, reporting_forms
 
+#: Seconds after which a bounded call counts as hung (quadratic cost would take minutes;
+#: speed itself is measured by the benchmarks, not here).
+HANG = 60
+
 _SENT_END = regex.compile(r"[.!?][\"”»]?+\s++(?=[«“\"\p{Lu}¿¡])")
 
 
@@ -267,7 +271,7 @@ def test_linear_time_on_adversarial_input(blank: Language) -> None:
     t0 = time.perf_counter()
     for pos in range(0, len(text), 50_000):
         speakers.find(pos, pos + 1, sentences=spans)
-    assert time.perf_counter() - t0 < 5  # a guard against a hang; the benchmarks measure speed
+    assert time.perf_counter() - t0 < HANG  # a guard against a hang; the benchmarks measure speed
 
 
 @pytest.mark.parametrize(

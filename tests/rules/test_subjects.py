@@ -13,6 +13,10 @@ from spacy.language import Language
 from numclaims.pipeline.tokens import doc_table
 from numclaims.rules.subjects import Subjects, find_subject
 
+#: Seconds after which a bounded call counts as hung (quadratic cost would take minutes;
+#: speed itself is measured by the benchmarks, not here).
+HANG = 60
+
 
 @pytest.fixture(scope="module")
 def blank() -> Language:
@@ -112,4 +116,4 @@ def test_linear_time(blank: Language) -> None:
     t0 = time.perf_counter()
     for pos in range(0, len(text) - 10, 50_000):
         subjects.find(pos, pos + 1, sentences=[(0, len(text))])
-    assert time.perf_counter() - t0 < 5  # a guard against a hang; the benchmarks measure speed
+    assert time.perf_counter() - t0 < HANG  # a guard against a hang; the benchmarks measure speed

@@ -2,26 +2,27 @@
 
 ``lang/es/numbers.json`` (number words, scales, fractions, months, year and time cues),
 ``lang/es/units.json`` (currencies, units, counted nouns), ``lang/es/qualifiers.json``
-(qualifiers, hedges, negations, conditionals), ``lang/es/sentences.json`` (abbreviations)
-and ``lang/es/reporting_verbs.json`` (reporting verbs, "según" cues, role nouns, the subject
-finder's tables).
+(qualifiers, hedges, negations, conditionals), ``lang/es/sentences.json`` (abbreviations),
+``lang/es/locales.json`` (how each region writes numbers), ``lang/es/claims.json`` (the
+claim builder's unit carry-over and ratio anaphors) and ``lang/es/reporting_verbs.json``
+(reporting verbs, "según" cues, role nouns, the subject finder's tables).
 
 :func:`table` is the one reader of these files: it checks each file against its declared
 :data:`SCHEMA` once (no key missing, none unknown, each of the declared JSON type) and
-returns it read-only all the way down. It also records which keys the rules read, so
-that a test can tell that no key is dead (:func:`unread_keys`).
+returns it read-only all the way down. The test suite checks that every declared key is
+read by some rule.
 """
 
 from __future__ import annotations
 
 import json
-from collections.abc import Iterator, Mapping
+from collections.abc import Mapping
 from functools import cache, lru_cache
 from importlib import resources
 from types import MappingProxyType
 from typing import Any
 
-__all__ = ["SCHEMA", "LanguageDataError", "Table", "table", "unit_catalog", "unread_keys"]
+__all__ = ["SCHEMA", "LanguageDataError", "table", "unit_catalog"]
 
 _JSON_TYPES: dict[str, type | tuple[type, ...]] = {
     "object": dict,
@@ -39,16 +40,43 @@ SCHEMA: Mapping[str, Mapping[str, str]] = MappingProxyType(
             "twenties": "object",
             "tens": "object",
             "hundreds": "object",
+            "thousand_words": "array",
+            "tens_taking_and": "array",
+            "bare_hundreds": "array",
+            "zero_words": "array",
+            "and_words": "array",
+            "decimal_words": "array",
+            "half_words": "array",
+            "half_nouns": "array",
+            "half_noun_articles": "array",
             "scales": "object",
             "fractions": "object",
             "vague": "object",
             "abbreviations": "object",
+            "prefix_symbols": "array",
+            "suffix_symbols": "array",
             "ordinals": "object",
             "months": "array",
             "time_nouns": "array",
             "year_cues": "array",
             "phone_cues": "array",
             "ordinal_suffixes": "array",
+            "ordinal_marks": "array",
+            "degree_signs": "array",
+            "article_forms": "object",
+            "range_cues": "object",
+            "range_dashes": "array",
+            "range_articles": "array",
+            "vague_multiplied": "array",
+            "vague_links": "array",
+            "vague_multipliers": "array",
+            "collective_numbers": "object",
+            "decimal_joiners": "array",
+            "percent_signs": "array",
+            "time_prepositions": "array",
+            "time_articles": "array",
+            "date_day_links": "array",
+            "date_year_links": "array",
         },
         "qualifiers": {
             "qualifiers": "object",
@@ -63,6 +91,8 @@ SCHEMA: Mapping[str, Mapping[str, str]] = MappingProxyType(
             "negation_exclusions": "array",
         },
         "sentences": {"abbreviations": "array"},
+        "locales": {"comma_decimal_regions": "array", "point_decimal_regions": "array"},
+        "claims": {"unit_carry_words": "array", "ratio_anaphors": "object"},
         "reporting_verbs": {
             "inflection": "object",
             "regular_lemmas": "array",
@@ -78,6 +108,9 @@ SCHEMA: Mapping[str, Mapping[str, str]] = MappingProxyType(
             "after_verb_skip": "array",
             "before_verb_skip": "array",
             "np_stop_words": "array",
+            "finite_endings": "array",
+            "source_name_links": "array",
+            "prepositions_before_role": "array",
             "subject": "object",
         },
         "units": {
@@ -91,12 +124,14 @@ SCHEMA: Mapping[str, Mapping[str, str]] = MappingProxyType(
             "peso_locales": "object",
             "default_dollar": "string",
             "default_peso": "string",
+            "currency_scale_abbreviations": "array",
             "currency_cues": "object",
             "peso_word_cues": "array",
             "counted_closed_class": "array",
             "verb_suffixes": "array",
             "singular_exceptions": "object",
             "singular_unchanged": "array",
+            "singular_invariant_endings": "array",
         },
     }
 )
@@ -106,34 +141,12 @@ class LanguageDataError(ValueError):
     """A data file does not match its declared schema."""
 
 
-_READ: set[tuple[str, str]] = set()
-
-
 def _freeze(value: Any) -> Any:
     if isinstance(value, dict):
         return MappingProxyType({k: _freeze(v) for k, v in value.items()})
     if isinstance(value, list):
         return tuple(_freeze(v) for v in value)
     return value
-
-
-class Table(Mapping[str, Any]):
-    """One data file, read-only; records the keys the rules read."""
-
-    def __init__(self, name: str, data: Mapping[str, Any]) -> None:
-        self.name = name
-        self._data = data
-
-    def __getitem__(self, key: str) -> Any:
-        value = self._data[key]
-        _READ.add((self.name, key))
-        return value
-
-    def __iter__(self) -> Iterator[str]:
-        return iter(self._data)
-
-    def __len__(self) -> int:
-        return len(self._data)
 
 
 def _check(name: str, raw: Any) -> None:
@@ -151,7 +164,7 @@ def _check(name: str, raw: Any) -> None:
 
 
 @cache
-def table(name: str, lang: str = "es") -> Table:
+def table(name: str, lang: str = "es") -> Mapping[str, Any]:
     """The data file ``lang/<lang>/<name>.json``, checked against :data:`SCHEMA`, read-only.
 
     Raises:
@@ -163,7 +176,8 @@ def table(name: str, lang: str = "es") -> Table:
     text = resources.files(__package__).joinpath(lang).joinpath(f"{name}.json").read_text("utf-8")
     raw = json.loads(text)
     _check(name, raw)
-    return Table(name, _freeze({k: v for k, v in raw.items() if not k.startswith("_")}))
+    data: Mapping[str, Any] = _freeze({k: v for k, v in raw.items() if not k.startswith("_")})
+    return data
 
 
 @lru_cache(maxsize=1)
@@ -173,9 +187,3 @@ def unit_catalog() -> Mapping[str, Any]:
     text = resources.files(__package__).joinpath("quantulum_units.json").read_text("utf-8")
     units: Mapping[str, Any] = _freeze(json.loads(text)["units"])
     return units
-
-
-def unread_keys() -> set[tuple[str, str]]:
-    """The ``(file, key)`` pairs of :data:`SCHEMA` that no rule has read in this process."""
-    declared = {(name, key) for name, keys in SCHEMA.items() for key in keys}
-    return declared - _READ

@@ -10,8 +10,8 @@ the article "un/una" with no qualifier, are not.
 from __future__ import annotations
 
 from bisect import bisect_right
-from collections.abc import Sequence
-from dataclasses import dataclass, field
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass
 from decimal import Decimal
 from functools import lru_cache
 from typing import Any
@@ -25,7 +25,7 @@ from .modality import detect_modality
 from .numerals import exact_mul, fold
 from .scanner import NON_CLAIM_KINDS, Mention, scan
 
-__all__ = ["Draft", "build_claims", "find_claims"]
+__all__ = ["Draft", "RatioReference", "build_claims", "find_claims"]
 
 
 @lru_cache(maxsize=1)
@@ -42,11 +42,26 @@ _KIND_OF_UNIT = {
 }
 
 
+@dataclass(frozen=True)
+class RatioReference:
+    """The earlier claim a ratio is taken of ("la mitad de esa cantidad")."""
+
+    text: str
+    start: int
+    end: int
+    value: Decimal
+    implied_value: Decimal
+    unit: Mapping[str, Any] | None
+
+
 @dataclass
 class Draft:
-    """A claim under construction: the mention plus what the rules found around it."""
+    """A claim under construction: what the rules found for one mention.
 
-    mention: Mention
+    Frozen into a :class:`~numclaims.claim.Claim` once, by :meth:`to_claim`, when the
+    subject and the speaker are known.
+    """
+
     start: int
     end: int
     text: str
@@ -55,10 +70,47 @@ class Draft:
     value_min: Decimal | None = None
     value_max: Decimal | None = None
     qualifier: str | None = None
+    qualifier_text: str | None = None
     unit: dict[str, Any] | None = None
     unit_span: tuple[int, int] | None = None
+    #: The unit is the one of an earlier claim ("18,008 votos y 8.410"), not written here.
+    implicit_unit: bool = False
     modality: str | None = None
-    extra: dict[str, Any] = field(default_factory=dict)
+    modality_cue: str | None = None
+    in_words: bool = False
+    magnitude: int | None = None
+    ratio_of: RatioReference | None = None
+
+    @property
+    def extra(self) -> dict[str, Any]:
+        """The claim's fields beyond :data:`~numclaims.claim.CLAIM_KEYS`, JSON-safe."""
+        out: dict[str, Any] = {}
+        if self.implicit_unit:
+            out["implicit_unit"] = True
+        if self.qualifier_text is not None:
+            out["qualifier_text"] = self.qualifier_text
+        ref = self.ratio_of
+        if ref is not None:
+            out["ratio_of"] = {
+                "text": ref.text,
+                "start_char": ref.start,
+                "end_char": ref.end,
+                "value_exact": plain_decimal(ref.value),
+            }
+            out["implied_value_exact"] = plain_decimal(ref.implied_value)
+        if self.kind == "vague":
+            out["magnitude"] = self.magnitude
+        if self.in_words:
+            out["in_words"] = True
+        for key, bound in (
+            ("value_min_exact", self.value_min),
+            ("value_max_exact", self.value_max),
+        ):
+            if bound is not None:
+                out[key] = plain_decimal(bound)
+        if self.modality_cue is not None:
+            out["modality_cue"] = self.modality_cue
+        return out
 
     def to_claim(
         self, subject: dict[str, Any] | None = None, speaker: dict[str, Any] | None = None
@@ -91,41 +143,48 @@ def _sentence_of(
     return 0, -1
 
 
-def _unit_for(
-    text: str, m: Mention, locale: str, currency_hint: str | None, taken: int = 0
-) -> units.UnitMatch | None:
+def _unit_for(text: str, m: Mention, locale: str, taken: int = 0) -> units.UnitMatch | None:
     """The unit written before or after ``m``; one before it must start at ``taken`` or
     later (the end of the previous claim: "Pagó 30 € 20 personas", the "€" is the 30's)."""
-    before = units.match_unit_before(text, m.start, locale=locale, currency_hint=currency_hint)
+    before = units.match_unit_before(text, m.start, locale=locale)
     if before is not None and before.start < taken:
         before = None
     # "2.500 mdd": the scanner applied the scale of the abbreviation; read its currency
     end = m.end
     last = m.text.rsplit(None, 1)[-1] if " " in m.text else ""
-    if last and fold(last) in ("mdd", "mdp", "mde"):
+    if last and fold(last) in _currency_scale_abbreviations():
         end = m.start + len(m.text[: m.text.rfind(last)].rstrip())
     after = units.match_unit_after(
         text,
         end,
         locale=locale,
         after_scale=m.scale is not None or m.kind == "vague",
-        currency_hint=currency_hint,
     )
     if before is not None and (after is None or after.kind not in ("percent",)):
         return before
     return after
 
 
+@lru_cache(maxsize=1)
+def _currency_scale_abbreviations() -> frozenset[str]:
+    """ "mdd", "mdp": abbreviations that carry both a scale and a currency."""
+    return frozenset(table("units")["currency_scale_abbreviations"])
+
+
 def _is_time_unit(u: units.UnitMatch) -> bool:
     return u.kind == "counted" and fold(str(u.unit.get("name", ""))) in _time_nouns()
 
 
-_CARRY_GAP_RE = regex.compile(
-    r"[\s,;:()]*(?:(?:y|e|o|u|pero|mientras|que|de\s+(?:los|las)\s+cuales|frente\s+a|"
-    r"contra|aún|aun|más|otros?|otras?|solo|sólo|ahora|hablamos|de|a|en|los|las|el|la)"
-    r"[\s,;:()“”\"«»]+){0,6}",
-    regex.IGNORECASE,
-)
+def _phrases(words: Sequence[str]) -> str:
+    """A regex alternation of phrases, longest first, their words apart by any spaces."""
+    ordered = sorted(words, key=len, reverse=True)
+    return "|".join(r"\s+".join(regex.escape(w) for w in p.split()) for p in ordered)
+
+
+@lru_cache(maxsize=1)
+def _carry_gap_re() -> regex.Pattern[str]:
+    words = _phrases(table("claims")["unit_carry_words"])
+    return regex.compile(rf"[\s,;:()]*(?:(?:{words})[\s,;:()“”\"«»]+){{0,6}}", regex.IGNORECASE)
 
 
 def _in_parens(text: str, start: int, pos: int) -> bool:
@@ -181,7 +240,7 @@ def _inherited_unit(
         if len(words) > 8:
             return None
         tail = regex.sub(r"^\s*(?:\p{Ll}+\s+){0,2}", "", between) if words else between
-        if _CARRY_GAP_RE.fullmatch(between) is None and _CARRY_GAP_RE.fullmatch(tail) is None:
+        if _carry_gap_re().fullmatch(between) is None and _carry_gap_re().fullmatch(tail) is None:
             return None
     else:
         return None
@@ -196,33 +255,156 @@ def _inherited_unit(
     )
 
 
-_ANAPHOR_RE = regex.compile(
-    r"\s+de\s+(?:esa|esta|dicha|aquella|la\s+misma)\s+(?:cantidad|cifra|suma|meta|previsión)\b"
-    r"|\s+de\s+(?:ese|este|dicho|aquel)\s+(?:total|número|monto|objetivo|volumen|importe)\b"
-    r"|\s+de\s+(?:eso|ello|esto)\b",
-    regex.IGNORECASE,
-)
+@lru_cache(maxsize=1)
+def _anaphor_re() -> regex.Pattern[str]:
+    """ "de esa cantidad", "de ese total", "de ello": a phrase that points back at a figure."""
+    data = table("claims")["ratio_anaphors"]
+    prep = regex.escape(data["preposition"])
+    alts = [
+        rf"\s+{prep}\s+(?:{_phrases(data[g]['determiners'])})\s+(?:{_phrases(data[g]['nouns'])})\b"
+        for g in ("feminine", "masculine")
+    ]
+    alts.append(rf"\s+{prep}\s+(?:{_phrases(data['pronouns'])})\b")
+    return regex.compile("|".join(alts), regex.IGNORECASE)
 
 
-def _ratio_reference(text: str, m: Mention, drafts: Sequence[Draft]) -> dict[str, Any] | None:
+def _ratio_reference(text: str, m: Mention, drafts: Sequence[Draft]) -> RatioReference | None:
     """For "la mitad de esa cantidad": the earlier claim the ratio is taken of."""
-    if _ANAPHOR_RE.match(text, m.end, min(len(text), m.end + 40)) is None:
+    if m.value is None or _anaphor_re().match(text, m.end, min(len(text), m.end + 40)) is None:
         return None
     for d in reversed(drafts[-5:]):
         if d.value is not None and d.kind in ("quantity", "money") and m.start - d.end < 600:
-            assert m.value is not None
-            implied = exact_mul(m.value, d.value)
-            return {
-                "ratio_of": {
-                    "text": d.text,
-                    "start_char": d.start,
-                    "end_char": d.end,
-                    "value_exact": plain_decimal(d.value),
-                },
-                "implied_value_exact": plain_decimal(implied),
-                "_unit": d.unit,
-            }
+            return RatioReference(
+                text=d.text,
+                start=d.start,
+                end=d.end,
+                value=d.value,
+                implied_value=exact_mul(m.value, d.value),
+                unit=d.unit,
+            )
     return None
+
+
+@dataclass(frozen=True)
+class _Text:
+    """The text the mentions come from, with its locale and sentences."""
+
+    text: str
+    locale: str
+    sentences: Sequence[tuple[int, int]]
+    starts: Sequence[int]  # the sentences' start offsets
+
+    def sentence(self, pos: int) -> tuple[int, int]:
+        return _sentence_of(self.sentences, self.starts, pos)
+
+
+def _is_claim(m: Mention, unit: units.UnitMatch | None) -> bool:
+    """Whether a mention with this unit is a quantity claim (not a year, a duration, an age)."""
+    if m.maybe_year and (
+        unit is None or (unit.kind == "counted" and not unit.unit.get("text", "x")[:1].islower())
+    ):
+        return False  # "en 2000", "del 2016 y 2017": a year, not a count
+    # durations and ages ("siete meses", "65 años") are not quantity claims
+    return unit is None or not _is_time_unit(unit)
+
+
+def _kind_of(m: Mention, unit: units.UnitMatch | None) -> str:
+    if m.kind in ("ratio", "vague"):
+        return m.kind
+    if unit is not None:
+        return _KIND_OF_UNIT.get(unit.kind, "quantity")
+    return "quantity"
+
+
+def _scaled(
+    m: Mention, unit: units.UnitMatch | None
+) -> tuple[Decimal | None, Decimal | None, Decimal | None]:
+    """The value and bounds, times the scale a unit carries ("5 k€": "5" and "k€")."""
+    value, lo, hi = m.value, m.value_min, m.value_max
+    if unit is None or unit.scale is None or (unit.start < m.end and m.scale is not None):
+        return value, lo, hi
+
+    def times(x: Decimal | None) -> Decimal | None:
+        return exact_mul(x, unit.scale) if x is not None and unit.scale is not None else None
+
+    return times(value), times(lo), times(hi)
+
+
+def _qualified(
+    m: Mention,
+    qual: qualifiers.QualifierMatch | None,
+    value: Decimal | None,
+    lo: Decimal | None,
+    hi: Decimal | None,
+) -> tuple[str | None, str | None, Decimal | None, Decimal | None]:
+    """The qualifier label, its text, and the bounds it gives."""
+    if m.kind == "range":
+        return "range", (m.cue[2] if m.cue is not None else None), lo, hi
+    if qual is None:
+        return None, None, lo, hi
+    if value is not None:
+        q_lo, q_hi = qualifiers.bounds(qual.label, value)
+        lo = q_lo if q_lo is not None else lo
+        hi = q_hi if q_hi is not None else hi
+    return qual.label, qual.text, lo, hi
+
+
+def _extent(m: Mention, unit: units.UnitMatch | None, implicit: bool) -> tuple[int, int]:
+    """The claim's span: measure units belong to the expression ("3.500 millones de euros",
+    "27,5 %", "US$ 40"); counted nouns and inherited units do not ("10,000 contenedores")."""
+    if unit is not None and unit.kind != "counted" and not implicit:
+        return min(m.start, unit.start), max(m.end, unit.end)
+    return m.start, m.end
+
+
+def _draft(ctx: _Text, m: Mention, drafts: Sequence[Draft]) -> Draft | None:
+    """The claim of one mention, or ``None`` if it is not one."""
+    text = ctx.text
+    if m.kind in NON_CLAIM_KINDS and m.kind != "article":
+        return None
+    qual = qualifiers.match_qualifier(text, m.start, m.end)
+    if m.kind == "article" and qual is None:
+        return None  # "un", "una" and "uno" alone are articles and pronouns
+    unit = _unit_for(text, m, ctx.locale, drafts[-1].end if drafts else 0)
+    if not _is_claim(m, unit):
+        return None
+    implicit = False
+    if unit is None and m.kind in ("number", "range"):
+        unit = _inherited_unit(text, m, drafts, ctx.sentences, ctx.starts)
+        implicit = unit is not None
+    value, lo, hi = _scaled(m, unit)
+    qualifier, qualifier_text, lo, hi = _qualified(m, qual, value, lo, hi)
+    ratio = _ratio_reference(text, m, drafts) if m.kind == "ratio" else None
+    if ratio is not None and unit is None and ratio.unit is not None:
+        unit = units.UnitMatch(
+            start=-1,
+            end=-1,
+            kind=str(ratio.unit.get("kind")),
+            unit={k: v for k, v in ratio.unit.items() if k != "kind"},
+        )
+        implicit = True
+    s, e = ctx.sentence(m.start)
+    mod = detect_modality(text, m.start, m.end, sent_start=s, sent_end=e if e >= 0 else None)
+    start, end = _extent(m, unit, implicit)
+    return Draft(
+        start=start,
+        end=end,
+        text=text[start:end],
+        kind=_kind_of(m, unit),
+        value=value,
+        value_min=lo,
+        value_max=hi,
+        qualifier=qualifier,
+        qualifier_text=qualifier_text,
+        unit={**unit.unit, "kind": unit.kind} if unit is not None else None,
+        unit_span=(unit.start, unit.end) if unit is not None and unit.start >= 0 else None,
+        implicit_unit=implicit,
+        modality=mod.label,
+        modality_cue=mod.cue,
+        in_words=m.in_words,
+        magnitude=int(m.value_min) if m.kind == "vague" and m.value_min is not None else None,
+        ratio_of=ratio,
+    )
 
 
 def build_claims(
@@ -244,108 +426,13 @@ def build_claims(
     Returns:
         One :class:`Draft` per claim, in text order.
     """
-    currency_hint = None  # units.py reads the text itself to tell which "$" or "pesos" it is
     sents = list(sentences) or [(0, len(text))]
-    starts = [s for s, _ in sents]
+    ctx = _Text(text, locale, sents, [s for s, _ in sents])
     drafts: list[Draft] = []
     for m in mentions:
-        if m.kind in NON_CLAIM_KINDS and m.kind != "article":
-            continue
-        qual = qualifiers.match_qualifier(text, m.start, m.end)
-        if m.kind == "article" and qual is None:
-            continue  # "un", "una" and "uno" alone are articles and pronouns
-        unit = _unit_for(text, m, locale, currency_hint, drafts[-1].end if drafts else 0)
-        if m.maybe_year and (
-            unit is None
-            or (unit.kind == "counted" and not unit.unit.get("text", "x")[:1].islower())
-        ):
-            continue  # "en 2000", "del 2016 y 2017": a year, not a count
-        if unit is not None and _is_time_unit(unit):
-            continue  # durations and ages ("siete meses", "65 años") are not quantity claims
-        extra: dict[str, Any] = {}
-        if unit is None and m.kind in ("number", "range"):
-            inherited = _inherited_unit(text, m, drafts, sents, starts)
-            if inherited is not None:
-                unit = inherited
-                extra["implicit_unit"] = True
-        if m.kind == "ratio":
-            kind = "ratio"
-        elif m.kind == "vague":
-            kind = "vague"
-        elif unit is not None:
-            kind = _KIND_OF_UNIT.get(unit.kind, "quantity")
-        else:
-            kind = "quantity"
-        value = m.value
-        value_min, value_max = m.value_min, m.value_max
-        if (
-            unit is not None
-            and unit.scale is not None
-            and not (unit.start < m.end and m.scale is not None)
-        ):
-            # "5 k€" read as "5" + "k€": the unit carries the scale
-            if value is not None:
-                value = exact_mul(value, unit.scale)
-            value_min = exact_mul(value_min, unit.scale) if value_min is not None else None
-            value_max = exact_mul(value_max, unit.scale) if value_max is not None else None
-        qualifier_label: str | None = None
-        if m.kind == "range":
-            qualifier_label = "range"
-            if m.cue is not None:
-                extra["qualifier_text"] = m.cue[2]
-        elif qual is not None:
-            qualifier_label = qual.label
-            extra["qualifier_text"] = qual.text
-            if value is not None:
-                lo, hi = qualifiers.bounds(qual.label, value)
-                value_min = lo if lo is not None else value_min
-                value_max = hi if hi is not None else value_max
-        if m.kind == "ratio":
-            ref = _ratio_reference(text, m, drafts)
-            if ref is not None:
-                ratio_unit = ref.pop("_unit")
-                extra.update(ref)
-                if unit is None and ratio_unit is not None:
-                    unit = units.UnitMatch(
-                        start=-1,
-                        end=-1,
-                        kind=str(ratio_unit.get("kind")),
-                        unit={k: v for k, v in ratio_unit.items() if k != "kind"},
-                    )
-                    extra["implicit_unit"] = True
-        if m.kind == "vague":
-            extra["magnitude"] = int(m.value_min) if m.value_min is not None else None
-        if m.in_words:
-            extra["in_words"] = True
-        for key, bound in (("value_min_exact", value_min), ("value_max_exact", value_max)):
-            if bound is not None:
-                extra[key] = plain_decimal(bound)
-        s, e = _sentence_of(sents, starts, m.start)
-        mod = detect_modality(text, m.start, m.end, sent_start=s, sent_end=e if e >= 0 else None)
-        if mod.cue is not None:
-            extra["modality_cue"] = mod.cue
-        start, end = m.start, m.end
-        if unit is not None and unit.kind != "counted" and "implicit_unit" not in extra:
-            # measure units belong to the expression ("3.500 millones de euros", "27,5 %",
-            # "US$ 40"); counted nouns do not ("10,000 contenedores")
-            start, end = min(start, unit.start), max(end, unit.end)
-        drafts.append(
-            Draft(
-                mention=m,
-                start=start,
-                end=end,
-                text=text[start:end],
-                kind=kind,
-                value=value,
-                value_min=value_min,
-                value_max=value_max,
-                qualifier=qualifier_label,
-                unit={**unit.unit, "kind": unit.kind} if unit is not None else None,
-                unit_span=(unit.start, unit.end) if unit is not None and unit.start >= 0 else None,
-                modality=mod.label,
-                extra=extra,
-            )
-        )
+        draft = _draft(ctx, m, drafts)
+        if draft is not None:
+            drafts.append(draft)
     return drafts
 
 

@@ -12,6 +12,8 @@ from __future__ import annotations
 
 from typing import Literal
 
+from ..lang import table
+
 __all__ = [
     "COMMA_DECIMAL_REGIONS",
     "POINT_DECIMAL_REGIONS",
@@ -22,14 +24,10 @@ __all__ = [
 
 DecimalMark = Literal[",", "."]
 
-#: Regions whose Spanish writes "1.234,5" (comma decimal).
-COMMA_DECIMAL_REGIONS: frozenset[str] = frozenset(
-    {"ES", "AR", "BO", "CL", "CO", "CR", "CU", "EC", "GQ", "PY", "UY", "VE"}
-)
-#: Regions whose Spanish writes "1,234.5" (point decimal).
-POINT_DECIMAL_REGIONS: frozenset[str] = frozenset(
-    {"MX", "US", "GT", "HN", "NI", "SV", "PA", "DO", "PR", "PE", "419"}
-)
+#: Regions whose Spanish writes "1.234,5" (comma decimal), from ``lang/es/locales.json``.
+COMMA_DECIMAL_REGIONS: frozenset[str] = frozenset(table("locales")["comma_decimal_regions"])
+#: Regions whose Spanish writes "1,234.5" (point decimal), from ``lang/es/locales.json``.
+POINT_DECIMAL_REGIONS: frozenset[str] = frozenset(table("locales")["point_decimal_regions"])
 
 
 def normalize_locale(locale: str) -> str:

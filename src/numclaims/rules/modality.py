@@ -22,7 +22,8 @@ from functools import lru_cache
 
 import regex
 
-from .qualifiers import _data, fold_keep_length
+from ..lang import table
+from .qualifiers import fold_keep_length
 
 __all__ = ["MODALITIES", "ModalityMatch", "detect_modality", "is_conditional"]
 
@@ -69,7 +70,7 @@ def _tables() -> tuple[
     tuple[str, ...],
     tuple[str, ...],
 ]:
-    data = _data()
+    data = table("qualifiers")
 
     def alternation(cues: list[str]) -> str:
         parts = sorted({fold_keep_length(c) for c in cues}, key=len, reverse=True)
@@ -88,6 +89,11 @@ def _tables() -> tuple[
         tuple(data["conditional_irregular_stems"]),
         tuple(sorted(data["conditional_endings"], key=len, reverse=True)),
     )
+
+
+@lru_cache(maxsize=1)
+def _infinitive_endings() -> tuple[str, ...]:
+    return tuple(table("qualifiers")["conditional_exclusions"]["infinitive_endings"])
 
 
 def is_conditional(word: str, previous: str | None = None) -> bool:
@@ -112,7 +118,7 @@ def is_conditional(word: str, previous: str | None = None) -> bool:
         stem = w[: -len(ending)]
         if stem.endswith(irregular):
             return True
-        if stem[-2:] in ("ar", "er", "ir"):
+        if stem.endswith(_infinitive_endings()):
             # "quería", "prefería" are imperfects of querer, preferir, not conditionals
             return stem not in imperfect
         return False

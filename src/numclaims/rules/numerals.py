@@ -18,24 +18,27 @@ The word lists live in ``lang/es/numbers.json``.
 
 from __future__ import annotations
 
+import enum
 import unicodedata
-from collections.abc import Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass
 from decimal import Context, Decimal, DivisionByZero, InvalidOperation, Overflow, localcontext
 from fractions import Fraction
 from functools import lru_cache
-from typing import NamedTuple
+from typing import Any, ClassVar, NamedTuple
 
 import regex
 
-from ..lang import table
+from ..lang import LanguageDataError, table
 from .locales import DecimalMark, decimal_mark_for
 
 __all__ = [
     "EXACT",
     "Lexicon",
     "NumeralParser",
+    "State",
     "Token",
+    "WordClass",
     "detect_decimal_mark",
     "exact_mul",
     "fold",
@@ -71,15 +74,43 @@ _TOKEN_RE = regex.compile(
 #: the default context keeps 28 significant digits only.
 EXACT = Context(prec=1000, traps=[InvalidOperation, DivisionByZero, Overflow])
 
-_PREFIX_SYMBOLS = ("US$", "MX$", "COP$", "R$", "$", "€", "£", "¥")
-_SUFFIX_SYMBOLS = ("€", "$", "£", "¥", "%")
-
 
 @lru_cache(maxsize=65536)
 def fold(word: str) -> str:
     """Lowercase ``word`` and strip its accents ("Millón" -> "millon")."""
     decomposed = unicodedata.normalize("NFD", word.lower())
     return "".join(ch for ch in decomposed if not unicodedata.combining(ch))
+
+
+class WordClass(enum.Enum):
+    """The class of a token in the numeral grammar; :class:`NumeralParser` has one handler
+    per class. The words of each class come from ``lang/es/numbers.json``."""
+
+    DIGITS = "digits"  # "10.000", "4,8" (a token of digits, not a word)
+    HUNDRED = "hundred"  # "ciento", "doscientas" (key "hundreds")
+    SMALL = "small"  # "cero" to "noventa" (keys "units", "teens", "twenties", "tens")
+    THOUSAND = "thousand"  # "mil" ("thousand_words")
+    SCALE = "scale"  # "millón", "billones" ("scales")
+    AND = "and"  # "y" ("and_words")
+    HALF = "half"  # "medio", "media" ("half_words")
+    HALF_NOUN = "half_noun"  # "mitad" ("half_nouns")
+    FRACTION = "fraction"  # "tercios", "cuarto" ("fractions", less the halves)
+    ABBREVIATION = "abbreviation"  # "M", "mdd" after digits ("abbreviations")
+    DECIMAL = "decimal"  # "coma", "punto" ("decimal_words")
+
+
+#: The word classes that can be part of a numeral expression written in words.
+_NUMBER_WORD_CLASSES = frozenset(
+    {
+        WordClass.HUNDRED,
+        WordClass.SMALL,
+        WordClass.THOUSAND,
+        WordClass.SCALE,
+        WordClass.HALF,
+        WordClass.HALF_NOUN,
+        WordClass.FRACTION,
+    }
+)
 
 
 @dataclass(frozen=True)
@@ -95,15 +126,51 @@ class Lexicon:
     vague: dict[str, int]
     abbreviations: dict[str, int]
     ordinals: dict[str, int]
+    thousands: frozenset[str]  # "mil"
+    bare_hundreds: frozenset[str]  # "cien": no tens or units after it
+    zero_words: frozenset[str]  # "cero": only opens a numeral
+    and_words: frozenset[str]  # "y"
+    decimal_words: frozenset[str]  # "coma", "punto"
+    half_words: frozenset[str]  # "medio", "media"
+    half_nouns: frozenset[str]  # "mitad"
+    half_noun_articles: frozenset[str]  # "la", "una" before "mitad"
+    prefix_symbols: tuple[str, ...]  # currency signs before a numeral, longest match first
+    suffix_symbols: tuple[str, ...]  # currency and percent signs after a numeral
+    classes: dict[str, WordClass]  # each word of the numeral grammar -> its class
 
     def is_number_word(self, folded: str) -> bool:
         """Whether ``folded`` can be part of a numeral expression."""
-        return (
-            folded in self.small
-            or folded == "mil"
-            or folded in self.scales
-            or folded in self.fractions
-        )
+        return self.classes.get(folded) in _NUMBER_WORD_CLASSES
+
+
+def _word_classes(raw: Mapping[str, Any]) -> dict[str, WordClass]:
+    """Each word of the numeral grammar and its class; a word may have one class only."""
+    halves = {*raw["half_words"], *raw["half_nouns"]}
+    groups: list[tuple[WordClass, Iterable[str]]] = [
+        (WordClass.DECIMAL, raw["decimal_words"]),
+        (WordClass.AND, raw["and_words"]),
+        (WordClass.HUNDRED, raw["hundreds"]),
+        (
+            WordClass.SMALL,
+            (w for key in ("units", "teens", "twenties", "tens") for w in raw[key]),
+        ),
+        (WordClass.THOUSAND, raw["thousand_words"]),
+        (WordClass.SCALE, raw["scales"]),
+        (WordClass.HALF_NOUN, raw["half_nouns"]),
+        (WordClass.HALF, raw["half_words"]),
+        (WordClass.FRACTION, (w for w in raw["fractions"] if w not in halves)),
+        (WordClass.ABBREVIATION, raw["abbreviations"]),
+    ]
+    classes: dict[str, WordClass] = {}
+    for word_class, words in groups:
+        for w in words:
+            if classes.get(w, word_class) is not word_class:
+                raise LanguageDataError(
+                    f"numbers.json: {w!r} is both a {classes[w].value} and a "
+                    f"{word_class.value} word"
+                )
+            classes[w] = word_class
+    return classes
 
 
 @lru_cache(maxsize=1)
@@ -116,13 +183,24 @@ def lexicon() -> Lexicon:
     return Lexicon(
         small=small,
         units=frozenset(raw["units"]),
-        tens=frozenset([*raw["tens"], "diez", "veinte"]),
+        tens=frozenset([*raw["tens"], *raw["tens_taking_and"]]),
         hundreds=frozenset(raw["hundreds"]),
         scales=dict(raw["scales"]),
         fractions={k: Fraction(v) for k, v in raw["fractions"].items()},
         vague={k: int(v) for k, v in raw["vague"].items()},
         abbreviations=dict(raw["abbreviations"]),
         ordinals=dict(raw["ordinals"]),
+        thousands=frozenset(raw["thousand_words"]),
+        bare_hundreds=frozenset(raw["bare_hundreds"]),
+        zero_words=frozenset(raw["zero_words"]),
+        and_words=frozenset(raw["and_words"]),
+        decimal_words=frozenset(raw["decimal_words"]),
+        half_words=frozenset(raw["half_words"]),
+        half_nouns=frozenset(raw["half_nouns"]),
+        half_noun_articles=frozenset(raw["half_noun_articles"]),
+        prefix_symbols=tuple(raw["prefix_symbols"]),
+        suffix_symbols=tuple(raw["suffix_symbols"]),
+        classes=_word_classes(raw),
     )
 
 
@@ -299,6 +377,49 @@ def tokenize(text: str, start: int = 0, end: int | None = None) -> Iterator[Toke
         yield Token(kind, m.group(), m.start(), m.end())
 
 
+class State(enum.Enum):
+    """The state of a :class:`NumeralParser`: what the last accepted item was."""
+
+    START = "start"  # nothing yet
+    DIGITS = "digits"  # "10.000"
+    UNITS = "units"  # "tres", "ciento tres", "treinta y tres"
+    TEENS = "teens"  # "quince", "veintidós"
+    TENS = "tens"  # "treinta", "diez", "veinte" (a unit may follow after "y")
+    HUNDREDS = "hundreds"  # "doscientos", "cien"
+    THOUSAND = "thousand"  # "mil"
+    SCALE = "scale"  # "millones"
+    AND = "and"  # "y": a unit (after the tens) or "medio" must follow
+    HALF_PREFIX = "half_prefix"  # "medio": a scale word must follow ("medio millón")
+    HALF = "half"  # "y medio" (closes the numeral)
+    FRACTION = "fraction"  # "dos tercios", "mitad" (closes the numeral)
+    ABBREVIATION = "abbreviation"  # "5 M" (closes the numeral)
+
+
+#: The states of a block below a thousand written in words ("ciento veintitrés").
+_WORD_BLOCK = frozenset({State.UNITS, State.TEENS, State.TENS, State.HUNDREDS})
+#: After these, digits may follow: a new numeral, or the block below "mil" / a scale word.
+_DIGITS_AFTER = frozenset({State.START, State.THOUSAND, State.SCALE})
+#: After these, "y" may follow ("treinta y", "un millón y medio", "mil y medio").
+_AND_AFTER = _WORD_BLOCK | {State.THOUSAND, State.SCALE}
+#: After these, a decimal word may follow ("cuatro coma ocho", "mil punto cinco").
+_DECIMAL_AFTER = _AND_AFTER
+
+
+class _Slot(enum.Flag):
+    """The filled parts of the current block below a thousand."""
+
+    NONE = 0
+    HUNDREDS = enum.auto()
+    BARE_HUNDRED = enum.auto()  # "cien": no tens or units may follow
+    TENS = enum.auto()
+    TEENS = enum.auto()
+    UNITS = enum.auto()
+    DIGITS = enum.auto()
+
+
+_BELOW_HUNDRED = _Slot.TENS | _Slot.TEENS | _Slot.UNITS
+
+
 class NumeralParser:
     """Feed tokens one at a time; tracks the value of the longest complete numeral.
 
@@ -307,6 +428,13 @@ class NumeralParser:
     long-scale word ("millones", "billones"), repeated with decreasing scales;
     digits may stand for a block ("2 mil 300 millones"); "y medio" adds half of
     the last scale; a fraction word after a block makes a ratio ("dos tercios").
+
+    It is a state machine: ``state`` (a :class:`State`) is what the last accepted item
+    was, and :meth:`feed` hands each token to the handler of its :class:`WordClass`,
+    which accepts the token (and moves to a new state) or refuses it from that state.
+    After a decimal word ("coma", "punto") the decimal part is read in words, digit by
+    digit or as one block, until a scale word: ``decimals`` is then not ``None``, and
+    ``state`` stays that of the integer part.
     """
 
     def __init__(
@@ -315,24 +443,23 @@ class NumeralParser:
         self.lex = lexicon()
         self.decimal_mark = decimal_mark
         self.doc_mark = doc_mark
+        self.state = State.START
+        self.before_and = State.START  # the state "y" followed
         self.total = Fraction(0)  # completed scale groups
         self.group = Fraction(0)  # thousands part of the current scale group
         self.small = Fraction(0)  # the current block (< 1000, or a digit value)
         self.has_small = False
+        self.slots = _Slot.NONE  # filled parts of the word block
         self.mil_seen = False  # "mil" used in the current scale group
         self.last_scale: int | None = None  # exponent of the last scale word
-        self.slots: set[str] = set()  # filled parts of the word block
-        self.pending_y = False
-        self.last_kind = ""  # kind of the previous accepted item
-        self.closed = False  # nothing may follow (fraction, abbreviation)
-        self.digits_only = True
+        self.closed = False  # nothing may follow (fraction, abbreviation, "y medio")
         self.words = 0
         self.ratio = False
         self.decimals: str | None = None  # digits after "coma"/"punto", read in words
         self.decimal_block: NumeralParser | None = None
         self._int_small = Fraction(0)
 
-    # -- helpers ---------------------------------------------------------
+    # -- results -----------------------------------------------------------
     def value(self) -> Fraction:
         """The value of what has been accepted so far."""
         return self.total + self.group + self.small
@@ -343,19 +470,42 @@ class NumeralParser:
             return bool(self.decimals) or (
                 self.decimal_block is not None and self.decimal_block.complete()
             )
-        return self.last_kind != "" and not self.pending_y
+        return self.state is not State.START and self.state is not State.AND
 
-    def _feed_decimal(self, w: str, text: str, kind: str) -> bool:
+    # -- the transition function ---------------------------------------------
+    def feed(self, text: str, kind: str) -> bool:
+        """Try to accept one token; return ``False`` (state unchanged) if it cannot follow."""
+        if self.closed:
+            return False
+        word_class: WordClass | None
+        if kind == "num":
+            w, word_class = text, WordClass.DIGITS
+        elif kind == "word":
+            w = fold(text.rstrip("."))
+            word_class = self.lex.classes.get(w)
+        else:
+            return False
+        if self.decimals is not None and word_class is not WordClass.DIGITS:
+            if word_class is not WordClass.SCALE or not self.complete():
+                return self._feed_decimal(w, text)
+            # "cuatro coma ocho millones": the scale applies to the decimal number
+            self.decimals = None
+            self.decimal_block = None
+        if word_class is None:
+            return False
+        return self._HANDLERS[word_class](self, w)
+
+    def _feed_decimal(self, w: str, text: str) -> bool:
         """After "coma"/"punto": digit words one by one, or one block ("setenta y cinco")."""
         assert self.decimals is not None
-        if self.decimal_block is None and kind == "word" and w in self.lex.units:
+        if self.decimal_block is None and w in self.lex.units:
             self.decimals += str(self.lex.small[w])
             self.small = self._int_small + Fraction(int(self.decimals), 10 ** len(self.decimals))
             return True
-        if self.decimals or kind != "word" or w == "mil" or w in self.lex.scales:
+        if self.decimals or w in self.lex.thousands or w in self.lex.scales:
             return False
         block = self.decimal_block or NumeralParser()
-        if not block.feed(text, kind):
+        if not block.feed(text, "word"):
             return False
         self.decimal_block = block
         if block.complete():
@@ -363,207 +513,205 @@ class NumeralParser:
             self.small = self._int_small + Fraction(int(digits), 10 ** len(digits))
         return True
 
-    def _block_empty(self) -> bool:
-        return not self.has_small
-
-    # -- the transition function ----------------------------------------
-    def feed(self, text: str, kind: str) -> bool:
-        """Try to accept one token; return ``False`` (state unchanged) if it cannot follow."""
-        if self.closed:
-            return False
-        if kind == "num":
-            return self._feed_digits(text)
-        if kind != "word":
-            return False
-        w = fold(text.rstrip("."))
-        lex = self.lex
-        if self.decimals is not None:
-            if w in lex.scales and self.complete():
-                self.decimals = None  # "cuatro coma ocho millones": the scale applies
-                self.decimal_block = None
-            else:
-                return self._feed_decimal(w, text, kind)
-        if (
-            w in ("coma", "punto")
-            and self.last_kind in ("units", "teens", "tens", "hundreds", "mil", "scale")
-            and not self.pending_y
-        ):
-            # "cuatro coma ocho", "cuatro punto ocho" (num2words' reading)
-            self.decimals = ""
-            self._int_small = self.small
-            self.words += 1
-            return True
-        if self.pending_y:
-            if w in lex.units and self.last_kind == "tens":
-                self.small += lex.small[w]
-                self.slots.add("units")
-                self.pending_y = False
-                self.last_kind = "units"
-                self.words += 1
-                return True
-            if w in ("medio", "media") and self.last_kind in (
-                "scale",
-                "mil",
-                "units",
-                "tens",
-                "teens",
-                "hundreds",
-                "num",
-            ):
-                unit = Fraction(1)
-                if self.last_kind == "scale" and self.last_scale is not None:
-                    unit = Fraction(10) ** self.last_scale
-                elif self.last_kind == "mil":
-                    unit = Fraction(1000)
-                self.total += unit / 2
-                self.pending_y = False
-                self.last_kind = "half"
-                self.closed = True
-                self.words += 1
-                return True
-            return False
-        if w == "y":
-            if self.last_kind == "tens" and "units" not in self.slots:
-                self.pending_y = True
-                return True
-            if self.last_kind in ("scale", "mil") or (
-                self.last_kind in ("units", "teens", "tens", "hundreds") and self.words
-            ):
-                self.pending_y = True  # only "y medio" may follow
-                return True
-            return False
-        self.digits_only = False
-        if w in lex.hundreds:
-            if not self._block_empty():
-                return False
-            self.small = Fraction(lex.small[w])
-            self.has_small = True
-            self.slots = {"hundreds"} if w != "cien" else {"hundreds", "cien"}
-            self.last_kind = "hundreds"
-            self.words += 1
-            return True
-        if w in lex.small:
-            val = lex.small[w]
-            if "cien" in self.slots or (self.has_small and "hundreds" not in self.slots):
-                return False
-            if self.slots & {"tens", "units", "teens"}:
-                return False
-            if w == "cero" and self.words:
-                return False
-            self.small += val
-            self.has_small = True
-            if w in lex.tens:
-                self.slots.add("tens")
-                self.last_kind = "tens"
-            elif val < 10:
-                self.slots.add("units")
-                self.last_kind = "units"
-            else:
-                self.slots.add("teens")
-                self.last_kind = "teens"
-            self.words += 1
-            return True
-        if w == "mil":
-            if self.mil_seen:
-                return False
-            block = self.small if self.has_small else Fraction(1)
-            self.group += block * 1000
-            self._reset_block()
-            self.mil_seen = True
-            self.last_kind = "mil"
-            self.words += 1
-            return True
-        if w in lex.scales:
-            exp = lex.scales[w]
-            if self.last_scale is not None and exp >= self.last_scale:
-                return False
-            chunk = self.group + self.small
-            if chunk == 0:
-                if self.last_kind != "fraction_pre":
-                    return False
-                chunk = self.small
-            self.total += chunk * Fraction(10) ** exp
-            self.group = Fraction(0)
-            self._reset_block()
-            self.mil_seen = False
-            self.last_scale = exp
-            self.last_kind = "scale"
-            self.words += 1
-            return True
-        if w == "mitad" and self.last_kind == "":
-            self.small = Fraction(1, 2)
-            self.has_small = True
-            self.last_kind = "fraction"
-            self.ratio = True
-            self.closed = True
-            self.words += 1
-            return True
-        if w in ("medio", "media") and self.last_kind == "":
-            # "medio millón": a half that a scale word must follow
-            self.small = Fraction(1, 2)
-            self.has_small = True
-            self.slots = {"units"}
-            self.last_kind = "fraction_pre"
-            self.words += 1
-            return True
-        if w in lex.fractions and w not in ("medio", "media", "mitad"):
-            if not self.has_small or self.last_kind not in ("units", "teens", "tens", "hundreds"):
-                return False
-            if self.total or self.group:
-                return False
-            self.small = self.small * lex.fractions[w]
-            self.last_kind = "fraction"
-            self.ratio = True
-            self.closed = True
-            self.words += 1
-            return True
-        if w in lex.abbreviations and self.last_kind == "num" and w not in ("mil",):
-            exp = lex.abbreviations[w]
-            if self.last_scale is not None and exp >= self.last_scale:
-                return False
-            self.total += (self.group + self.small) * Fraction(10) ** exp
-            self.group = Fraction(0)
-            self._reset_block()
-            self.last_scale = exp
-            self.last_kind = "abbr"
-            self.closed = True
-            self.words += 1
-            return True
-        return False
-
     def _reset_block(self) -> None:
         self.small = Fraction(0)
         self.has_small = False
-        self.slots = set()
+        self.slots = _Slot.NONE
 
-    def _feed_digits(self, text: str) -> bool:
-        if self.has_small or self.pending_y:
-            return False
-        if self.last_kind not in ("", "mil", "scale"):
+    def _accept(self, state: State) -> bool:
+        """Move to ``state`` after a word."""
+        self.state = state
+        self.words += 1
+        return True
+
+    # -- one handler per word class ------------------------------------------
+    def _digits(self, text: str) -> bool:
+        """Digits open a numeral, or fill the block below "mil" or a scale word
+        ("2 mil 300 millones", "485 mil 656")."""
+        if self.has_small or self.state not in _DIGITS_AFTER:
             return False
         value = parse_digits(text, self.decimal_mark, doc_mark=self.doc_mark)
         if value is None:
             return False
-        if self.last_kind in ("mil", "scale"):
-            # "2 mil 300 millones", "485 mil 656": digits after a scale fill a lower block
-            limit = 1000 if self.last_kind == "mil" else Fraction(10) ** (self.last_scale or 0)
+        if self.state is not State.START:
+            if self.state is State.THOUSAND:
+                limit = Fraction(1000)
+            else:
+                limit = Fraction(10) ** (self.last_scale or 0)
             if value != value.to_integral_value() or value >= limit or value < 0:
                 return False
         self.small = Fraction(value)
         self.has_small = True
-        self.slots = {"digits"}
-        self.last_kind = "num"
+        self.slots = _Slot.DIGITS
+        self.state = State.DIGITS
         return True
+
+    def _hundred(self, w: str) -> bool:
+        """ "ciento", "doscientas": opens a block."""
+        if self.state is State.AND or self.has_small:
+            return False
+        self.small = Fraction(self.lex.small[w])
+        self.has_small = True
+        self.slots = _Slot.HUNDREDS
+        if w in self.lex.bare_hundreds:
+            self.slots |= _Slot.BARE_HUNDRED
+        return self._accept(State.HUNDREDS)
+
+    def _small(self, w: str) -> bool:
+        """ "tres", "quince", "treinta": a block, or its tens or units after the hundreds;
+        a unit after "treinta y"."""
+        if self.state is State.AND:
+            if self.before_and is not State.TENS or w not in self.lex.units:
+                return False
+            self.small += self.lex.small[w]
+            self.slots |= _Slot.UNITS
+            return self._accept(State.UNITS)
+        if _Slot.BARE_HUNDRED in self.slots or (
+            self.has_small and _Slot.HUNDREDS not in self.slots
+        ):
+            return False
+        if self.slots & _BELOW_HUNDRED:
+            return False
+        if w in self.lex.zero_words and self.words:
+            return False  # "cero" only opens a numeral
+        val = self.lex.small[w]
+        self.small += val
+        self.has_small = True
+        if w in self.lex.tens:
+            self.slots |= _Slot.TENS
+            return self._accept(State.TENS)
+        if val < 10:
+            self.slots |= _Slot.UNITS
+            return self._accept(State.UNITS)
+        self.slots |= _Slot.TEENS
+        return self._accept(State.TEENS)
+
+    def _thousand(self, w: str) -> bool:
+        """ "mil": the block before it (or one) times a thousand, once per scale group."""
+        if self.state is State.AND or self.mil_seen:
+            return False
+        block = self.small if self.has_small else Fraction(1)
+        self.group += block * 1000
+        self._reset_block()
+        self.mil_seen = True
+        return self._accept(State.THOUSAND)
+
+    def _scale(self, w: str) -> bool:
+        """ "millones", "billones": closes a scale group; scales must decrease."""
+        if self.state is State.AND:
+            return False
+        exp = self.lex.scales[w]
+        if self.last_scale is not None and exp >= self.last_scale:
+            return False
+        chunk = self.group + self.small
+        if chunk == 0:
+            if self.state is not State.HALF_PREFIX:
+                return False
+            chunk = self.small
+        self.total += chunk * Fraction(10) ** exp
+        self.group = Fraction(0)
+        self._reset_block()
+        self.mil_seen = False
+        self.last_scale = exp
+        return self._accept(State.SCALE)
+
+    def _and(self, w: str) -> bool:
+        """ "y": after the tens a unit may follow; after any other block or scale word,
+        only "medio" ("un millón y medio")."""
+        if self.state not in _AND_AFTER:
+            return False
+        self.before_and = self.state
+        self.state = State.AND
+        return True
+
+    def _half(self, w: str) -> bool:
+        """ "y medio" adds half of the last unit; "medio" first needs a scale word after it
+        ("medio millón")."""
+        if self.state is State.START:
+            self.small = Fraction(1, 2)
+            self.has_small = True
+            self.slots = _Slot.UNITS
+            return self._accept(State.HALF_PREFIX)
+        if self.state is not State.AND:
+            return False
+        unit = Fraction(1)  # "tres y medio"
+        if self.before_and is State.SCALE and self.last_scale is not None:
+            unit = Fraction(10) ** self.last_scale
+        elif self.before_and is State.THOUSAND:
+            unit = Fraction(1000)
+        self.total += unit / 2
+        self.closed = True
+        return self._accept(State.HALF)
+
+    def _half_noun(self, w: str) -> bool:
+        """ "mitad" alone: the ratio one half."""
+        if self.state is not State.START:
+            return False
+        self.small = Fraction(1, 2)
+        self.has_small = True
+        self.ratio = True
+        self.closed = True
+        return self._accept(State.FRACTION)
+
+    def _fraction(self, w: str) -> bool:
+        """ "tercios", "cuarto" after a block alone: a ratio ("dos tercios")."""
+        if not self.has_small or self.state not in _WORD_BLOCK:
+            return False
+        if self.total or self.group:
+            return False
+        self.small = self.small * self.lex.fractions[w]
+        self.ratio = True
+        self.closed = True
+        return self._accept(State.FRACTION)
+
+    def _abbreviation(self, w: str) -> bool:
+        """ "M", "mdd", "k" after digits: a scale ("5 M€", "2.500 mdd")."""
+        if self.state is not State.DIGITS:
+            return False
+        exp = self.lex.abbreviations[w]
+        if self.last_scale is not None and exp >= self.last_scale:
+            return False
+        self.total += (self.group + self.small) * Fraction(10) ** exp
+        self.group = Fraction(0)
+        self._reset_block()
+        self.last_scale = exp
+        self.closed = True
+        return self._accept(State.ABBREVIATION)
+
+    def _decimal(self, w: str) -> bool:
+        """ "coma", "punto" after a number in words: the decimal part follows in words
+        ("cuatro coma ocho", "cuatro punto ocho": num2words' reading)."""
+        if self.state not in _DECIMAL_AFTER:
+            return False
+        self.decimals = ""
+        self._int_small = self.small
+        self.words += 1
+        return True
+
+    _HANDLERS: ClassVar[Mapping[WordClass, Callable[[NumeralParser, str], bool]]] = {
+        WordClass.DIGITS: _digits,
+        WordClass.HUNDRED: _hundred,
+        WordClass.SMALL: _small,
+        WordClass.THOUSAND: _thousand,
+        WordClass.SCALE: _scale,
+        WordClass.AND: _and,
+        WordClass.HALF: _half,
+        WordClass.HALF_NOUN: _half_noun,
+        WordClass.FRACTION: _fraction,
+        WordClass.ABBREVIATION: _abbreviation,
+        WordClass.DECIMAL: _decimal,
+    }
 
 
 def _strip_symbols(text: str) -> str:
     """Remove one currency or percent symbol at either end of ``text``."""
     s = text.strip()
-    for sym in _PREFIX_SYMBOLS:
+    lex = lexicon()
+    for sym in lex.prefix_symbols:
         if s.startswith(sym):
             s = s[len(sym) :].lstrip()
             break
-    for sym in _SUFFIX_SYMBOLS:
+    for sym in lex.suffix_symbols:
         if s.endswith(sym):
             s = s[: -len(sym)].rstrip()
             break
@@ -608,7 +756,8 @@ def parse_number(
         return None
     body = _strip_symbols(text)
     article, _, rest = body.partition(" ")
-    if fold(article) in ("la", "una") and fold(rest.strip()) == "mitad":
+    lex = lexicon()
+    if fold(article) in lex.half_noun_articles and fold(rest.strip()) in lex.half_nouns:
         body = rest  # "la mitad", "una mitad"
     if not body:
         return None
@@ -619,7 +768,12 @@ def parse_number(
     for tok in tokenize(body):
         if tok.kind == "space":
             continue
-        if tok.kind == "other" and tok.text in _SIGNS and not parser.last_kind and sign is None:
+        if (
+            tok.kind == "other"
+            and tok.text in _SIGNS
+            and parser.state is State.START
+            and sign is None
+        ):
             sign = tok.text
             continue
         if not parser.feed(tok.text, tok.kind):

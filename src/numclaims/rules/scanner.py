@@ -19,6 +19,7 @@ from dataclasses import dataclass, replace
 from decimal import Decimal
 from fractions import Fraction
 from functools import lru_cache
+from typing import NamedTuple
 
 import regex
 
@@ -82,37 +83,91 @@ class Mention:
 
 @dataclass(frozen=True)
 class _Context:
+    """The words of ``lang/es/numbers.json`` that the scanner reads around numerals."""
+
     months: frozenset[str]
     year_cues: frozenset[str]
     phone_cues: frozenset[str]
-    ordinal_suffixes: frozenset[str]
+    ordinal_suffixes: frozenset[str]  # glued to digits: "3er", "2do"
+    ordinal_marks: frozenset[str]  # one character each, after digits or a point: "1.º", "2ª"
+    degree_signs: frozenset[str]  # a mark and a letter that are no ordinal: "37ºC"
     ordinal_words: dict[str, int]
     vague: dict[str, int]
+    vague_multiplied: frozenset[str]  # "miles" in "miles de millones"
+    vague_links: frozenset[str]  # "de"
+    vague_multipliers: frozenset[str]  # "millones" in "miles de millones"
+    article_forms: dict[str, str]  # "un", "una": "before_noun"; "uno": "alone"
+    range_cues: dict[str, frozenset[str]]  # cue -> the joins it takes: "entre" -> {"y"}
+    range_joins: frozenset[str]  # every join of range_cues: "y", "a", "al", "hasta"
+    range_dashes: tuple[str, ...]  # "-", "–"
+    range_articles: tuple[str, ...]  # "el", "la", "los", "las"
+    collective: dict[str, int]  # casefolded: "docena" -> 12
+    decimal_joiners: tuple[str, ...]  # "con"
+    percent_signs: tuple[str, ...]  # "%", "por ciento", "por cien"
+    percent_pairs: frozenset[tuple[str, str]]  # the last two words of a sign: ("por", "ciento")
+    time_prepositions: frozenset[str]  # "a" in "a las 9"
+    time_articles: frozenset[str]  # "las" in "a las 9"
+    date_day_links: tuple[str, ...]  # "de" in "7 de febrero"
+    date_year_links: tuple[str, ...]  # "de", "del" in "junio de 2024"
 
 
 @lru_cache(maxsize=1)
 def _context() -> _Context:
     raw = table("numbers")
+    range_cues = {cue: frozenset(joins) for cue, joins in raw["range_cues"].items()}
+    percent_pairs = set()
+    for sign in raw["percent_signs"]:
+        words = [fold(w) for w in sign.split()]
+        if len(words) > 1:
+            percent_pairs.add((words[-2], words[-1]))
     return _Context(
         months=frozenset(raw["months"]),
         year_cues=frozenset(raw["year_cues"]),
         phone_cues=frozenset(raw["phone_cues"]),
         ordinal_suffixes=frozenset(raw["ordinal_suffixes"]),
+        ordinal_marks=frozenset(raw["ordinal_marks"]),
+        degree_signs=frozenset(raw["degree_signs"]),
         ordinal_words=dict(raw["ordinals"]),
         vague={k: int(v) for k, v in raw["vague"].items()},
+        vague_multiplied=frozenset(raw["vague_multiplied"]),
+        vague_links=frozenset(raw["vague_links"]),
+        vague_multipliers=frozenset(raw["vague_multipliers"]),
+        article_forms=dict(raw["article_forms"]),
+        range_cues=range_cues,
+        range_joins=frozenset().union(*range_cues.values()),
+        range_dashes=tuple(raw["range_dashes"]),
+        range_articles=tuple(raw["range_articles"]),
+        collective={k.casefold(): int(v) for k, v in raw["collective_numbers"].items()},
+        decimal_joiners=tuple(raw["decimal_joiners"]),
+        percent_signs=tuple(raw["percent_signs"]),
+        percent_pairs=frozenset(percent_pairs),
+        time_prepositions=frozenset(raw["time_prepositions"]),
+        time_articles=frozenset(raw["time_articles"]),
+        date_day_links=tuple(raw["date_day_links"]),
+        date_year_links=tuple(raw["date_year_links"]),
     )
+
+
+def _any_of(words: Iterable[str], space: str = r"\s+") -> str:
+    """A regex alternation of ``words``, longest first, each taken literally; the spaces
+    inside a phrase match ``space``."""
+    phrases = sorted(set(words), key=lambda p: (-len(p), p))
+    return "|".join(space.join(regex.escape(w) for w in p.split()) for p in phrases)
 
 
 @lru_cache(maxsize=1)
 def _date_re() -> regex.Pattern[str]:
-    months = "|".join(sorted(_context().months, key=len, reverse=True))
+    ctx = _context()
+    months = "|".join(sorted(ctx.months, key=len, reverse=True))
+    day = _any_of(ctx.date_day_links)
+    year = _any_of(ctx.date_year_links)
     return regex.compile(
         rf"""
         (?<![\d.,])\d{{1,2}}[/.\-]\d{{1,2}}[/.\-](?:\d{{4}}|\d{{2}})(?![\d])       # 15/06/2024
         | (?<![\d.,])\d{{4}}-\d{{2}}-\d{{2}}(?!\d)                                   # 2024-06-15
-        | (?<![\d.,])\d{{1,2}}(?:\s+de)?\s+(?:{months})\b
-          (?:\s+(?:de|del)\s+\d{{4}}(?!\d))?                          # 7 de febrero de 2021
-        | \b(?:{months})\s+(?:de|del)\s+\d{{4}}(?!\d)                                # junio de 2024
+        | (?<![\d.,])\d{{1,2}}(?:\s+(?:{day}))?\s+(?:{months})\b
+          (?:\s+(?:{year})\s+\d{{4}}(?!\d))?                         # 7 de febrero de 2021
+        | \b(?:{months})\s+(?:{year})\s+\d{{4}}(?!\d)                               # junio de 2024
         | \b(?:{months})\s+\d{{1,2}}(?:\s*,\s*\d{{4}})?(?![\d.,]\d)                 # junio 15, 2024
         """,
         regex.VERBOSE | regex.IGNORECASE | regex.V1,
@@ -152,7 +207,8 @@ def _is_numeral_start(tok: Token) -> bool:
     if tok.kind != "word":
         return False
     w = fold(tok.text.rstrip("."))
-    return lexicon().is_number_word(w) and w not in ("y", "mitad")
+    lex = lexicon()
+    return lex.is_number_word(w) and w not in lex.and_words and w not in lex.half_nouns
 
 
 def _split_bad_groups(
@@ -173,6 +229,15 @@ def _split_bad_groups(
         for part in tok.text.split(" "):
             yield Token("num", part, pos, pos + len(part))
             pos += len(part) + 1
+
+
+class _Run(NamedTuple):
+    """The longest complete numeral from a token: its last token, value, scale, ratio."""
+
+    last: int
+    value: Fraction
+    scale: int | None
+    ratio: bool
 
 
 class _Scanner:
@@ -238,36 +303,56 @@ class _Scanner:
         return merged
 
     def _at(self, i: int, limit: int) -> tuple[Mention | None, int]:
+        """The mention that starts at token ``i`` and ends before ``limit``, and the number
+        of tokens it takes; ``(None, 1)`` when none starts there.
+
+        The steps: the mentions a word makes by itself (:meth:`_word_led`), the digits
+        that their context makes no number (:meth:`_digit_context`), the longest numeral
+        from ``i`` (:meth:`_numeral_run`) and what kind of mention it is (:meth:`_classify`).
+        """
         tok = self.tokens[i]
-        w = self._word(i)
         if tok.kind == "word":
-            if w in ("la", "una") and self._word(i + 1) == "mitad":
-                nt = self.tokens[i + 1]
-                if self._joined(tok, nt):
-                    return self._mention(
-                        tok.start, nt.end, "ratio", Decimal("0.5"), in_words=True
-                    ), 2
-            if w in self.ctx.vague and not _is_numeral_prefix(self, i):
-                return self._vague(i)
-            if w in self.ctx.ordinal_words and not self._fraction_after_number(i, w):
-                return self._mention(
-                    tok.start, tok.end, "ordinal", Decimal(self.ctx.ordinal_words[w]), in_words=True
-                ), 1
-            if not _is_numeral_start(tok):
-                return None, 1
-            if w in ("ciento", "cien") and self._word(i - 1) == "por":
-                return None, 1  # "por ciento" is the percent unit
-        elif tok.kind != "num":
-            return None, 1
-        if tok.kind == "num":
+            led = self._word_led(i)
+            if led is not None:
+                return led
+        elif tok.kind == "num":
             special = self._digit_context(i)
             if special is not None:
                 return special
+        else:
+            return None, 1
+        run = self._numeral_run(i, limit)
+        if run is None:
+            return None, 1
+        return self._classify(i, run), run.last - i + 1
+
+    def _word_led(self, i: int) -> tuple[Mention | None, int] | None:
+        """The mention word ``i`` makes by itself: "la mitad", a vague magnitude ("miles
+        de"), an ordinal ("primera"); ``(None, 1)`` if no numeral starts at the word;
+        ``None`` if one may."""
+        tok = self.tokens[i]
+        w = self._word(i)
+        ctx, lex = self.ctx, self.lex
+        if w in lex.half_noun_articles and self._word(i + 1) in lex.half_nouns:
+            nt = self.tokens[i + 1]
+            if self._joined(tok, nt):
+                return self._mention(tok.start, nt.end, "ratio", Decimal("0.5"), in_words=True), 2
+        if w in ctx.vague and not _is_numeral_prefix(self, i):
+            return self._vague(i)
+        if w in ctx.ordinal_words and not self._fraction_after_number(i, w):
+            value = Decimal(ctx.ordinal_words[w])
+            return self._mention(tok.start, tok.end, "ordinal", value, in_words=True), 1
+        if not _is_numeral_start(tok):
+            return None, 1
+        if (self._word(i - 1), w) in ctx.percent_pairs:
+            return None, 1  # "por ciento" is the percent unit
+        return None
+
+    def _numeral_run(self, i: int, limit: int) -> _Run | None:
+        """The longest complete numeral from token ``i``, fed token by token to a
+        :class:`~numclaims.rules.numerals.NumeralParser`, or ``None``."""
         parser = NumeralParser(self.strict, self.doc_mark)
-        best_j = -1
-        best_value: Fraction | None = None
-        best_scale: int | None = None
-        best_ratio = False
+        best: _Run | None = None
         j = i
         prev: Token | None = None
         while j < len(self.tokens) and j - i < MAX_NUMERAL_TOKENS:
@@ -279,51 +364,50 @@ class _Scanner:
             if not parser.feed(t.text, t.kind):
                 break
             if parser.complete():
-                best_j, best_value = j, parser.value()
-                best_scale, best_ratio = parser.last_scale, parser.ratio
+                best = _Run(j, parser.value(), parser.last_scale, parser.ratio)
             prev = t
             j += 1
-        if best_j < 0 or best_value is None:
-            return None, 1
-        first, last = self.tokens[i], self.tokens[best_j]
-        value = fraction_to_decimal(best_value)
-        in_words = any(t.kind == "word" for t in self.tokens[i : best_j + 1])
+        return best
+
+    def _classify(self, i: int, run: _Run) -> Mention:
+        """The mention of the numeral ``run`` from token ``i``: a ratio, the article
+        "un/una/uno", a year, a clock hour ("a las 9") or a number."""
+        ctx = self.ctx
+        first, last = self.tokens[i], self.tokens[run.last]
+        value = fraction_to_decimal(run.value)
+        if run.ratio:
+            return self._mention(first.start, last.end, "ratio", value, in_words=True)
+        alone = run.last == i
+        if alone and first.kind == "word" and fold(first.text) in ctx.article_forms:
+            return self._mention(first.start, last.end, "article", value, in_words=True)
         span_text = self.text[first.start : last.end]
-        if best_ratio:
-            return self._mention(first.start, last.end, "ratio", value, in_words=True), (
-                best_j - i + 1
-            )
-        if best_j == i and first.kind == "word" and fold(first.text) in ("un", "una", "uno"):
-            return self._mention(first.start, last.end, "article", value, in_words=True), 1
         maybe_year = (
-            best_j == i
+            alone
             and first.kind == "num"
             and len(span_text) == 4
             and span_text.isdigit()
             and 1000 <= value <= 2100
         )
-        if maybe_year and self._word(i - 1) in self.ctx.year_cues:
-            return self._mention(first.start, last.end, "year", value), 1
+        if maybe_year and self._word(i - 1) in ctx.year_cues:
+            return self._mention(first.start, last.end, "year", value)
         if (
-            best_j == i
+            alone
             and value == value.to_integral_value()
             and 0 <= value <= 24
-            and self._word(i - 1) in ("la", "las")
-            and self._word(i - 2) in ("a", "desde", "hasta", "sobre", "hacia", "entre", "de")
+            and self._word(i - 1) in ctx.time_articles
+            and self._word(i - 2) in ctx.time_prepositions
         ):
-            return self._mention(first.start, last.end, "time", value), 1
-        return (
-            Mention(
-                first.start,
-                last.end,
-                span_text,
-                "number",
-                value,
-                scale=best_scale,
-                in_words=in_words,
-                maybe_year=maybe_year,
-            ),
-            best_j - i + 1,
+            return self._mention(first.start, last.end, "time", value)
+        in_words = any(t.kind == "word" for t in self.tokens[i : run.last + 1])
+        return Mention(
+            first.start,
+            last.end,
+            span_text,
+            "number",
+            value,
+            scale=run.scale,
+            in_words=in_words,
+            maybe_year=maybe_year,
         )
 
     def _mention(
@@ -338,7 +422,7 @@ class _Scanner:
         prev = self._word(i - 1)
         return (
             prev in self.lex.small
-            and prev not in ("cero",)
+            and prev not in self.lex.zero_words
             and i > 0
             and self._joined(self.tokens[i - 1], self.tokens[i])
         )
@@ -346,18 +430,19 @@ class _Scanner:
     def _vague(self, i: int) -> tuple[Mention | None, int]:
         tok = self.tokens[i]
         w = self._word(i)
-        magnitude = self.ctx.vague[w]
+        ctx = self.ctx
+        magnitude = ctx.vague[w]
         end_tok = i
         # "miles de millones de": the magnitudes multiply
         if (
-            w in ("miles", "millares", "cientos", "centenares", "decenas")
-            and self._word(i + 1) == "de"
-            and self._word(i + 2) in ("millones", "miles")
+            w in ctx.vague_multiplied
+            and self._word(i + 1) in ctx.vague_links
+            and self._word(i + 2) in ctx.vague_multipliers
         ):
-            magnitude *= self.ctx.vague[self._word(i + 2)]
+            magnitude *= ctx.vague[self._word(i + 2)]
             end_tok = i + 2
-        if self._word(end_tok + 1) != "de":
-            return None, 1
+        if self._word(end_tok + 1) not in ctx.vague_links:
+            return None, 1  # a vague magnitude needs its "de" ("miles de personas")
         value_min = Decimal(magnitude)
         end = self.tokens[end_tok].end
         return Mention(
@@ -375,40 +460,22 @@ class _Scanner:
         toks = self.tokens
         tok = toks[i]
         text = self.text
+        ctx = self.ctx
         nxt = toks[i + 1] if i + 1 < len(toks) else None
         after = text[tok.end : tok.end + 2]
-        if (after[:1] in ("º", "ª") or after in (".º", ".ª")) and fold(after) not in ("ºc", "ºf"):
+        mark = after[1:] if after[:1] == "." else after[:1]  # "1.º", "2ª"
+        if mark in ctx.ordinal_marks and fold(after) not in ctx.degree_signs:
             end = tok.end + (2 if after[:1] == "." else 1)
             value = parse_digits(tok.text)
             return self._mention(tok.start, end, "ordinal", value), 1
-        if nxt is not None and nxt.start == tok.end and nxt.kind == "word":
-            suffix = fold(nxt.text)
-            if (
-                suffix
-                in (
-                    "er",
-                    "ero",
-                    "era",
-                    "ro",
-                    "ra",
-                    "do",
-                    "da",
-                    "to",
-                    "ta",
-                    "vo",
-                    "va",
-                    "no",
-                    "na",
-                    "mo",
-                    "ma",
-                    "avo",
-                    "ava",
-                    "o",
-                    "a",
-                )
-                and tok.text.isdigit()
-            ):
-                return self._mention(tok.start, nxt.end, "ordinal", Decimal(tok.text)), 2
+        if (
+            nxt is not None
+            and nxt.start == tok.end
+            and nxt.kind == "word"
+            and fold(nxt.text) in ctx.ordinal_suffixes  # "3er", "2do"
+            and tok.text.isdigit()
+        ):
+            return self._mention(tok.start, nxt.end, "ordinal", Decimal(tok.text)), 2
         prev = toks[i - 1] if i > 0 else None
         if prev is not None and prev.end == tok.start and prev.kind == "word":
             return self._mention(prev.start, tok.end, "identifier", None), 1
@@ -449,9 +516,6 @@ def _is_numeral_prefix(scanner: _Scanner, i: int) -> bool:
     return scanner.lex.is_number_word(fold(prev.text.rstrip(".")))
 
 
-_RANGE_JOIN = {"y": "entre", "a": "de", "al": "del", "-": None, "–": None, "hasta": "desde"}
-
-
 def _join_pairs(
     mentions: Sequence[Mention],
     join: Callable[[Mention, Mention], Mention | tuple[Mention, Mention] | None],
@@ -486,11 +550,25 @@ def _ranges(text: str, mentions: Sequence[Mention]) -> list[Mention]:
     return _join_pairs(mentions, join)
 
 
-_ARTICLE = r"(?:(?:el|la|los|las)\s+)?"
-_JOIN_RE = regex.compile(
-    rf"\s*(?:(?P<j>y|a|al|hasta)\s+{_ARTICLE}|(?P<j2>[-–])\s*)$", regex.IGNORECASE
-)
-_CUE_RE = regex.compile(rf"\b(?P<c>entre|de|del|desde)\s+{_ARTICLE}$", regex.IGNORECASE)
+@lru_cache(maxsize=1)
+def _join_re() -> regex.Pattern[str]:
+    """The gap between the bounds of a range: " y ", " a la ", "-" (a gap of 12
+    characters at most)."""
+    ctx = _context()
+    article = rf"(?:(?:{_any_of(ctx.range_articles)})\s+)?"
+    joins, dashes = _any_of(ctx.range_joins), _any_of(ctx.range_dashes)
+    return regex.compile(
+        rf"\s*(?:(?P<j>{joins})\s+{article}|(?P<j2>{dashes})\s*)$", regex.IGNORECASE
+    )
+
+
+@lru_cache(maxsize=1)
+def _cue_re() -> regex.Pattern[str]:
+    """The word that opens a range, at the end of the 16 characters before it: "entre ",
+    "del "."""
+    ctx = _context()
+    article = rf"(?:(?:{_any_of(ctx.range_articles)})\s+)?"
+    return regex.compile(rf"\b(?P<c>{_any_of(ctx.range_cues)})\s+{article}$", regex.IGNORECASE)
 
 
 def _trailing_exponent(m: Mention) -> int:
@@ -502,7 +580,7 @@ def _trailing_exponent(m: Mention) -> int:
     k = len(words)
     while k > 1 and words[k - 1].kind == "word":
         w = fold(words[k - 1].text.rstrip("."))
-        if w == "mil":
+        if w in lex.thousands:
             exp += 3
         elif w in lex.scales:
             exp += lex.scales[w]
@@ -521,25 +599,20 @@ def _range_of(text: str, a: Mention, b: Mention) -> Mention | tuple[Mention, Men
     gap = text[a.end : b.start]
     if len(gap) > 12:
         return None
-    m = _JOIN_RE.fullmatch(gap) if gap else None
+    m = _join_re().fullmatch(gap) if gap else None
     if m is None:
         return None
     join = (m.group("j") or m.group("j2") or "").lower()
     cue = None
-    if join in ("y", "a", "al", "hasta"):
+    ctx = _context()
+    if join in ctx.range_joins:
         before = text[max(0, a.start - 16) : a.start]
-        c = _CUE_RE.search(before)
+        c = _cue_re().search(before)
         if c is None:
             return None
         word = c.group("c").lower()
-        expected = _RANGE_JOIN[join]
-        if not (
-            word == expected
-            or (word == "de" and join == "a")
-            or (word == "desde" and join in ("a", "hasta"))
-            or (word == "del" and join in ("al", "a"))
-        ):
-            return None
+        if join not in ctx.range_cues.get(word, ()):
+            return None  # "entre 10 a 20"
         cue_start = max(0, a.start - 16) + c.start()
         cue = (cue_start, cue_start + len(word), text[cue_start : cue_start + len(word)])
     elif a.maybe_year and b.maybe_year:
@@ -592,7 +665,7 @@ def _slash(text: str, mentions: list[Mention]) -> list[Mention]:
         ):
             return None
         value = fraction_to_decimal(Fraction(int(a.text), int(b.text)))
-        kind = "number" if _PERCENT_AFTER.match(text, b.end, b.end + 32) else "ratio"
+        kind = "number" if _percent_after_re().match(text, b.end, b.end + 32) else "ratio"
         return Mention(a.start, b.end, text[a.start : b.end], kind, value)
 
     return _join_pairs(mentions, join)
@@ -600,25 +673,35 @@ def _slash(text: str, mentions: list[Mention]) -> list[Mention]:
 
 # Calls below pass an ``endpos``: without one, the regex module's ``match(text, pos)``
 # costs time in proportion to ``len(text)``.
-_DOZEN = regex.compile(r"[ \t\u00a0]++(?:docenas?+)(?![\p{L}\p{N}])", regex.IGNORECASE)
+_BLANKS = r"[ \t\u00a0]"
+
+
+@lru_cache(maxsize=1)
+def _collective_re() -> regex.Pattern[str]:
+    """A counting noun right after a number: " docena", " docenas"."""
+    nouns = _any_of(_context().collective, space=f"{_BLANKS}++")
+    return regex.compile(rf"{_BLANKS}++(?P<w>{nouns})(?![\p{{L}}\p{{N}}])", regex.IGNORECASE)
 
 
 def _dozens(text: str, mentions: list[Mention]) -> list[Mention]:
     """Count dozens: "una docena" (12), "media docena" (6), "3 docenas" (36)."""
+    ctx = _context()
     out = []
     for m in mentions:
-        dozen = _DOZEN.match(text, m.end, m.end + 32)
+        dozen = _collective_re().match(text, m.end, m.end + 32)
+        size = ctx.collective.get(dozen.group("w").casefold()) if dozen is not None else None
         if (
             dozen is not None
+            and size is not None
             and m.value is not None
-            and (m.kind == "number" or fold(m.text) in ("una", "un"))
+            and (m.kind == "number" or ctx.article_forms.get(fold(m.text)) == "before_noun")
         ):
             m = replace(
                 m,
                 end=dozen.end(),
                 text=text[m.start : dozen.end()],
                 kind="number",
-                value=EXACT.multiply(m.value, Decimal(12)),
+                value=EXACT.multiply(m.value, Decimal(size)),
                 scale=0,  # ends with a counting word, so "de" + noun may follow, as after "mil"
                 maybe_year=False,
                 in_words=True,
@@ -627,10 +710,21 @@ def _dozens(text: str, mentions: list[Mention]) -> list[Mention]:
     return out
 
 
-_CON_GAP = regex.compile(r"[ \t\u00a0]++con[ \t\u00a0]++", regex.IGNORECASE)
-_PERCENT_AFTER = regex.compile(
-    r"[ \t\u00a0]*+(?:%|por[ \t\u00a0]++cien(?:to)?+\b)", regex.IGNORECASE
-)
+@lru_cache(maxsize=1)
+def _con_gap_re() -> regex.Pattern[str]:
+    """The gap " con " of "siete con cincuenta"."""
+    joiners = _any_of(_context().decimal_joiners, space=f"{_BLANKS}++")
+    return regex.compile(rf"{_BLANKS}++(?:{joiners}){_BLANKS}++", regex.IGNORECASE)
+
+
+@lru_cache(maxsize=1)
+def _percent_after_re() -> regex.Pattern[str]:
+    """A percent sign right after a number: " %", " por ciento"."""
+    signs = "|".join(
+        _any_of([sign], space=f"{_BLANKS}++") + (r"\b" if sign[-1:].isalnum() else "")
+        for sign in sorted(set(_context().percent_signs), key=lambda p: (-len(p), p))
+    )
+    return regex.compile(rf"{_BLANKS}*+(?:{signs})", regex.IGNORECASE)
 
 
 def _con_decimals(text: str, mentions: list[Mention]) -> list[Mention]:
@@ -638,18 +732,19 @@ def _con_decimals(text: str, mentions: list[Mention]) -> list[Mention]:
     millones): "con" reads as a decimal mark between two integers when a percent sign
     or a scale word follows, so "ganaron siete con cuatro goles" stays two numbers.
     """
+    forms = _context().article_forms
 
     def join(a: Mention, b: Mention) -> Mention | None:
         if not (
-            (a.kind == "number" or (a.kind == "article" and fold(a.text) == "uno"))
+            (a.kind == "number" or (a.kind == "article" and forms.get(fold(a.text)) == "alone"))
             and b.kind == "number"
             and a.scale is None
             and a.value is not None
             and b.value is not None
             and a.value == a.value.to_integral_value()
             and a.value >= 0
-            and _CON_GAP.fullmatch(text, a.end, b.start)
-            and (b.scale is not None or _PERCENT_AFTER.match(text, b.end, b.end + 32))
+            and _con_gap_re().fullmatch(text, a.end, b.start)
+            and (b.scale is not None or _percent_after_re().match(text, b.end, b.end + 32))
         ):
             return None
         exp = b.scale or 0

@@ -54,6 +54,9 @@ class _Tables:
     after_skip: frozenset[str]
     before_skip: frozenset[str]
     np_stop: frozenset[str]
+    finite_endings: tuple[str, ...]
+    source_links: frozenset[str]
+    preps_before_role: frozenset[str]
 
 
 @lru_cache(maxsize=1)
@@ -113,6 +116,9 @@ def _tables() -> _Tables:
         after_skip=frozenset(raw["after_verb_skip"]),
         before_skip=frozenset(raw["before_verb_skip"]),
         np_stop=frozenset(raw["np_stop_words"]),
+        finite_endings=tuple(raw["finite_endings"]),
+        source_links=frozenset(raw["source_name_links"]),
+        preps_before_role=frozenset(raw["prepositions_before_role"]),
     )
 
 
@@ -270,10 +276,6 @@ class _NP:
     role: tuple[int, int] | None = None
 
 
-#: Endings of finite verb forms (preterite, imperfect) that no role noun has.
-_FINITE_ENDINGS = ("ó", "aron", "ieron", "aban")
-
-
 def _role_np_forward(info: _Info, i: int, limit: int) -> int:
     """End of a determiner-led noun phrase starting at ``i`` ("el ministro de defensa")."""
     tab = _tables()
@@ -287,7 +289,7 @@ def _role_np_forward(info: _Info, i: int, limit: int) -> int:
             break
         if low in tab.auxiliaries or low in tab.before_skip:
             break
-        if j > i + 1 and len(low) > 3 and low.endswith(_FINITE_ENDINGS) and not _is_cap(w):
+        if j > i + 1 and len(low) > 3 and low.endswith(_tables().finite_endings) and not _is_cap(w):
             break  # "la ministra habló": a preterite ends the phrase (no tagger needed)
         j += 1
         if low not in ("de", "del") and low not in tab.determiners:
@@ -353,7 +355,7 @@ def _source_of(info: _Info, np: _NP) -> _NP:
         if info.lower[j] in tab.source_nouns:
             for k in range(j + 1, min(j + 4, len(info.words))):
                 end = _name_at(info, k)
-                if end > k and info.lower[k - 1] in ("de", "del", "la", "los"):
+                if end > k and info.lower[k - 1] in tab.source_links:
                     return _NP(k, end, None)
     return np
 
@@ -425,10 +427,7 @@ def _role_start(info: _Info, j: int, lo: int) -> int | None:
             or (low in tab.forms and k != j)
         ):
             break
-        if low in tab.determiners and (
-            k == lo
-            or info.lower[k - 1] not in ("de", "del", "en", "con", "para", "a", "por", "sobre")
-        ):
+        if low in tab.determiners and (k == lo or info.lower[k - 1] not in tab.preps_before_role):
             start = k
         k -= 1
     return start

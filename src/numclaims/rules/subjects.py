@@ -18,7 +18,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 from typing import Any
 
-from .speakers import _raw
+from ..lang import table
 from .tokens import TokenTable
 
 __all__ = ["Subjects", "find_subject"]
@@ -40,11 +40,12 @@ class _Tab:
     conjunctions: frozenset[str]
     adverbs: frozenset[str]
     adverb_suffix: str
+    measure_markers: tuple[str, ...]
 
 
 @lru_cache(maxsize=1)
 def _tab() -> _Tab:
-    tables = _raw()
+    tables = table("reporting_verbs")
     raw = tables["subject"]
     return _Tab(
         stop=frozenset(raw["stop_words"]),
@@ -58,6 +59,7 @@ def _tab() -> _Tab:
         conjunctions=frozenset(raw["conjunctions"]),
         adverbs=frozenset(raw["adverbs"]),
         adverb_suffix=raw["adverb_suffix"],
+        measure_markers=tuple(raw["measure_markers"]),
     )
 
 
@@ -238,9 +240,7 @@ class Subjects:
         unit_text = text.cut(end_char, unit_end).strip().lower() if unit_end else ""
         span_text = text.cut(start_char, end_char).lower()
         measured = (
-            "%" in span_text
-            or "por ciento" in span_text
-            or "$" in span_text
+            any(marker in span_text for marker in tab.measure_markers)
             or any(w in tab.measure for w in span_text.split())
             or (unit_text and (unit_text in tab.measure or unit_text.split()[-1] in tab.measure))
         )

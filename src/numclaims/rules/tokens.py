@@ -17,7 +17,10 @@ import regex
 __all__ = ["TokenTable"]
 
 # a word (letters and marks, with inner hyphens or apostrophes), a digit run, or one sign
-_WORD_RE = regex.compile(r"\p{L}[\p{L}\p{M}]*+(?:['’\-]\p{L}[\p{L}\p{M}]*+)*+|\d++|[^\s\p{L}\d]")
+# (the separators \x1c-\x1f are spaces for str.isspace, as for spaCy, though not for \s)
+_WORD_RE = regex.compile(
+    r"\p{L}[\p{L}\p{M}]*+(?:['’\-]\p{L}[\p{L}\p{M}]*+)*+|\d++|[^\s\x1c-\x1f\p{L}\d]"
+)
 
 
 @dataclass(frozen=True)

@@ -111,6 +111,7 @@ class _Tables:
     verb_suffixes: tuple[str, ...]
     singular_exceptions: dict[str, str]
     invariant: frozenset[str]
+    invariant_endings: tuple[str, ...]
     dollar_locales: dict[str, str]
     peso_locales: dict[str, str]
     default_dollar: str
@@ -198,6 +199,7 @@ def _tables() -> _Tables:
         verb_suffixes=tuple(raw["verb_suffixes"]),
         singular_exceptions=dict(raw["singular_exceptions"]),
         invariant=frozenset(raw["singular_unchanged"]),
+        invariant_endings=tuple(raw["singular_invariant_endings"]),
         dollar_locales=dict(raw["dollar_locales"]),
         peso_locales=dict(raw["peso_locales"]),
         default_dollar=raw["default_dollar"],
@@ -574,7 +576,7 @@ def singularize(word: str) -> str:
         return _match_case(word, tables.singular_exceptions[low])
     if low in tables.invariant or len(low) < 3 or not low.endswith("s"):
         return word
-    if low.endswith(("sis", "tis", "xis")):
+    if low.endswith(tables.invariant_endings):
         return word
     if low[-2] in "íú" and low[-3] in _VOWELS:
         return word  # país, baúl-like hiatus: already singular
