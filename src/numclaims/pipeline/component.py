@@ -7,33 +7,63 @@ Add it to any Spanish pipeline, trained or blank::
     doc = nlp("Seúl identificó al menos 10,000 contenedores, dijo Shin.")
     doc._.claims
 
-It finds the numeric claims of the doc, stores them as plain data in
-``doc._.numclaims_data`` (so they survive ``DocBin``, pickling and
-multiprocessing) and as the span group ``doc.spans["numclaims"]``.
+It finds the numeric claims of the doc, stores them as plain data under its
+own name (so they survive ``DocBin``, pickling and multiprocessing; see
+:mod:`numclaims.pipeline.extensions`) and as the span group
+``doc.spans["numclaims"]``.
+
+A pipeline may hold several numclaims components, say one per locale::
+
+    nlp.add_pipe("numclaims", name="nc_es", config={"locale": "es-ES"})
+    nlp.add_pipe("numclaims", name="nc_mx", config={"locale": "es-MX", "spans_key": "nc_mx"})
+    claims_of(doc, "nc_mx")  # numclaims.pipeline.extensions.claims_of
+
+Each keeps its own claims; give each its own ``spans_key`` too, or the later one
+replaces the span group of the earlier one.
 """
 
 from __future__ import annotations
 
+import warnings
 from bisect import bisect_left, bisect_right
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from typing import Any
 
 from spacy.language import Language
 from spacy.tokens import Doc, Span, SpanGroup
+from spacy.util import get_minor_version_range, minibatch, raise_error, split_requirement
+from thinc.api import ConfigValidationError
 
+from .. import __version__
 from ..rules.claims import build_claims
-from ..rules.locales import normalize_locale
+from ..rules.locales import COMMA_DECIMAL_REGIONS, POINT_DECIMAL_REGIONS, normalize_locale
 from ..rules.scanner import scan
 from ..rules.sentences import split_sentences
 from ..rules.speakers import Speakers
 from ..rules.subjects import Subjects
-from .extensions import DATA_ATTR, register_extensions
+from .extensions import DEFAULT_NAME, register_extensions, store_claims
 from .tokens import doc_table, token_starts
 
-__all__ = ["SPANS_KEY", "NumClaims", "annotate", "make_numclaims"]
+__all__ = ["ASSIGNS", "REQUIREMENT", "SPANS_KEY", "NumClaims", "annotate", "make_numclaims"]
 
 #: The key of the span group that holds one span per claim.
 SPANS_KEY = "numclaims"
+
+#: The attributes the component sets, as its factory declares them (``assigns``).
+ASSIGNS: tuple[str, ...] = (
+    "doc._.claims",
+    "doc._.numclaims_data",
+    "doc.spans",
+    "span._.claim",
+    "span._.claims",
+)
+
+#: The requirement the factory adds to ``nlp.meta["requirements"]``, so that
+#: ``spacy package`` makes a pipeline package that installs numclaims.
+REQUIREMENT = f"numclaims{get_minor_version_range(__version__)}"
+
+#: ``(component name, component, docs, error)``, like ``spacy.util.raise_error``.
+ErrorHandler = Callable[[str, Any, list[Doc], Exception], Any]
 
 register_extensions()
 
@@ -55,11 +85,20 @@ def _span(doc: Doc, starts: list[int], start: int, end: int, label: str) -> Span
     return Span(doc, first, last, label=label)
 
 
-def annotate(doc: Doc, locale: str = "es", *, spans_key: str = SPANS_KEY) -> Doc:
+def annotate(
+    doc: Doc, locale: str = "es", *, spans_key: str = SPANS_KEY, name: str = DEFAULT_NAME
+) -> Doc:
     """Find the claims of ``doc`` and store them on it; return ``doc``.
 
     This is what the component does; it is public for callers that want
     claims on a doc made by a pipeline without the component.
+
+    Args:
+        doc: The doc.
+        locale: As for :class:`NumClaims`.
+        spans_key: The key of the span group to write.
+        name: The name to store the claims under (a component stores them under
+            its own name); with the default ``"numclaims"``, ``doc._.claims`` gives them.
     """
     table = doc_table(doc)
     text = table.text
@@ -71,8 +110,8 @@ def annotate(doc: Doc, locale: str = "es", *, spans_key: str = SPANS_KEY) -> Doc
     spans = []
     for draft in drafts:
         # an inherited unit ("18,008 votos y 8.410") stands before the number: no unit end
-        implicit = draft.extra.get("implicit_unit", False)
-        unit_end = draft.unit_span[1] if draft.unit_span is not None and not implicit else None
+        unit_span = None if draft.implicit_unit else draft.unit_span
+        unit_end = unit_span[1] if unit_span is not None else None
         subject = subjects.find(draft.start, draft.end, unit_end=unit_end, sentences=sentences)
         speaker = speakers.find(draft.start, draft.end, sentences=sentences)
         claim = draft.to_claim(subject=subject, speaker=speaker)
@@ -80,7 +119,7 @@ def annotate(doc: Doc, locale: str = "es", *, spans_key: str = SPANS_KEY) -> Doc
         span = _span(doc, starts, draft.start, draft.end, claim.kind)
         if span is not None:
             spans.append(span)
-    doc._.set(DATA_ATTR, data)
+    store_claims(doc, name, data)
     doc.spans[spans_key] = SpanGroup(doc, name=spans_key, spans=spans)
     return doc
 
@@ -88,42 +127,128 @@ def annotate(doc: Doc, locale: str = "es", *, spans_key: str = SPANS_KEY) -> Doc
 class NumClaims:
     """The numclaims pipeline component.
 
+    It stores its claims under its own ``name``: ``doc._.claims`` gives those of
+    the component named ``"numclaims"`` (or of the only numclaims component that
+    annotated the doc), and :func:`~numclaims.pipeline.extensions.claims_of` (``claims_of(doc,
+    name)``) those of any component. A component renamed later (``nlp.rename_pipe``) goes on
+    storing under the name it was created with.
+
     Args:
-        nlp: The pipeline it belongs to.
+        nlp: The pipeline it belongs to; a Spanish one.
         name: Its name in the pipeline.
         locale: ``"es"`` (decide number separators from each text) or a
             strict locale such as ``"es-ES"`` or ``"es-MX"``.
         spans_key: The key of the span group it writes (``doc.spans[spans_key]``).
+
+    Raises:
+        ValueError: If ``nlp`` is not a Spanish pipeline, or ``locale`` is not a
+            Spanish locale.
     """
 
     def __init__(
         self,
         nlp: Language,
-        name: str = "numclaims",
+        name: str = DEFAULT_NAME,
         *,
         locale: str = "es",
         spans_key: str = SPANS_KEY,
     ) -> None:
+        _check_spanish(nlp)
         self.name = name
         self.locale = normalize_locale(locale)
         self.spans_key = spans_key
+        self._error_handler: ErrorHandler = raise_error
 
     def __call__(self, doc: Doc) -> Doc:
         """Annotate one doc."""
-        return annotate(doc, self.locale, spans_key=self.spans_key)
+        return annotate(doc, self.locale, spans_key=self.spans_key, name=self.name)
 
     def pipe(self, stream: Iterable[Doc], batch_size: int = 128) -> Iterator[Doc]:
-        """Annotate a stream of docs."""
-        for doc in stream:
-            yield self(doc)
+        """Annotate a stream of docs, taking ``batch_size`` docs at a time.
+
+        A doc that fails goes to the error handler (see :meth:`set_error_handler`),
+        which by default raises the error.
+
+        Raises:
+            ValueError: If ``batch_size`` is less than 1.
+        """
+        if batch_size < 1:
+            raise ValueError(f"batch_size must be at least 1, not {batch_size!r}")
+        batches: Iterator[list[Doc]] = minibatch(stream, size=batch_size)  # type: ignore[no-untyped-call]
+        for batch in batches:
+            done = []
+            for doc in batch:
+                try:
+                    done.append(self(doc))
+                except Exception as err:
+                    self._error_handler(self.name, self, [doc], err)
+            yield from done
+
+    def get_error_handler(self) -> ErrorHandler:
+        """The function called with ``(name, component, docs, error)`` when a doc fails."""
+        return self._error_handler
+
+    def set_error_handler(self, error_handler: ErrorHandler) -> None:
+        """Set the function called when a doc fails, as ``nlp.set_error_handler`` does
+        for every component (e.g. ``spacy.util.ignore_error`` to skip such docs)."""
+        self._error_handler = error_handler
+
+
+def _check_spanish(nlp: Language) -> None:
+    if nlp.lang != "es":
+        raise ValueError(f"numclaims needs a Spanish pipeline, not {nlp.lang!r}")
+
+
+def _check_locale(name: str, locale: str, spans_key: str) -> None:
+    """Raise spaCy's config error (``ConfigValidationError``, a ``ValueError``) naming the
+    ``locale`` setting of the component ``name`` if it is not a Spanish locale."""
+    try:
+        normalize_locale(locale)
+    except ValueError:
+        regions = ", ".join(sorted(COMMA_DECIMAL_REGIONS | POINT_DECIMAL_REGIONS))
+        msg = f"unsupported locale {locale!r}: use 'es' or 'es-XX' with XX one of {regions}"
+        raise ConfigValidationError(
+            config={"factory": "numclaims", "locale": locale, "spans_key": spans_key},
+            errors=[{"loc": ["components", name, "locale"], "msg": msg}],
+            title="Config error for 'numclaims'",
+        ) from None
+
+
+def _require_numclaims(nlp: Language) -> None:
+    requirements: list[str] = nlp.meta.setdefault("requirements", [])
+    if not any(split_requirement(req)[0] == "numclaims" for req in requirements):
+        requirements.append(REQUIREMENT)
 
 
 @Language.factory(
     "numclaims",
-    assigns=["doc._.numclaims_data", "doc.spans"],
+    assigns=list(ASSIGNS),
     default_config={"locale": "es", "spans_key": SPANS_KEY},
     requires=[],
 )
 def make_numclaims(nlp: Language, name: str, locale: str, spans_key: str) -> NumClaims:
-    """Create the ``"numclaims"`` component (spaCy factory)."""
+    """Create the ``"numclaims"`` component (spaCy factory).
+
+    Besides creating it, the factory
+
+    - refuses a pipeline that is not Spanish (``ValueError``) and a ``locale``
+      that is not Spanish (spaCy's ``ConfigValidationError``, a ``ValueError``,
+      naming ``components -> NAME -> locale`` and the allowed values);
+    - warns if another numclaims component of the pipeline writes the same span
+      group (``spans_key``);
+    - adds ``numclaims`` to ``nlp.meta["requirements"]`` (:data:`REQUIREMENT`,
+      unless a numclaims requirement is there already), so that a package made by
+      ``spacy package`` installs it.
+    """
+    _check_spanish(nlp)
+    _check_locale(name, locale, spans_key)
+    for other_name, other in nlp.components:
+        if isinstance(other, NumClaims) and other.spans_key == spans_key and other_name != name:
+            warnings.warn(
+                f"numclaims components {other_name!r} and {name!r} both write the span group "
+                f"doc.spans[{spans_key!r}]: the later one replaces it; give {name!r} its own "
+                "spans_key in its config",
+                stacklevel=2,
+            )
+    _require_numclaims(nlp)
     return NumClaims(nlp, name, locale=locale, spans_key=spans_key)

@@ -1,13 +1,30 @@
 """The custom attributes numclaims sets on spaCy objects.
 
-The component stores plain JSON-safe dictionaries in ``doc._.numclaims_data``,
-which survive ``DocBin(store_user_data=True)``, pickling and
-``nlp.pipe(n_process=...)``; the public attributes are getters that rebuild
-:class:`~numclaims.claim.Claim` objects from them.
+Every ``"numclaims"`` component stores the claims it finds as plain JSON-safe
+dictionaries (what :meth:`~numclaims.claim.Claim.to_dict` returns) under its own
+name, in the one private attribute ``doc._._numclaims`` (:data:`STORE_ATTR`), a
+dictionary ``{component name: [claim dict, ...]}``. Plain data in
+``doc.user_data`` survives ``DocBin(store_user_data=True)``, pickling and
+``nlp.pipe(n_process=...)``; the public attributes are getters that read it:
 
-- ``doc._.claims``: the claims of the doc, in text order.
-- ``span._.claim``: the claim whose expression is exactly this span, or ``None``.
+- ``doc._.claims``: the claims of the doc, in text order;
+- ``doc._.numclaims_data``: the same claims as plain dictionaries (setting it
+  replaces the claims of that component);
+- ``span._.claim``: the claim whose expression is exactly this span, or ``None``;
 - ``span._.claims``: the claims inside this span (e.g. a sentence).
+
+Which component they answer for, when a pipeline has several (say ``"nc_es"``
+with ``locale="es-ES"`` and ``"nc_mx"`` with ``locale="es-MX"``):
+
+1. the component named ``"numclaims"`` (:data:`DEFAULT_NAME`, the name
+   ``nlp.add_pipe("numclaims")`` gives), if it annotated the doc;
+2. otherwise the only component that annotated the doc, whatever its name;
+3. otherwise (several components, none named ``"numclaims"``) they raise a
+   ``ValueError`` rather than pick one: ask :func:`claims_of` by name.
+
+A doc that no component annotated has no claims (``[]``, ``None``).
+:func:`claims_of` gives the claims of any component by name and
+:func:`annotated_by` the names of the components that annotated a doc.
 """
 
 from __future__ import annotations
@@ -19,32 +36,152 @@ from spacy.tokens import Doc, Span
 
 from ..claim import Claim
 
-__all__ = ["DATA_ATTR", "register_extensions"]
+__all__ = [
+    "DATA_ATTR",
+    "DEFAULT_NAME",
+    "STORE_ATTR",
+    "annotated_by",
+    "claims_of",
+    "data_of",
+    "register_extensions",
+    "store_claims",
+]
 
-#: The Doc attribute that holds the stored claim dictionaries.
+#: The public Doc attribute that gives the claims of ``doc._.claims`` as plain dictionaries.
 DATA_ATTR = "numclaims_data"
+#: The private Doc attribute where each component stores its claim dictionaries, by name.
+STORE_ATTR = "_numclaims"
+#: The name ``nlp.add_pipe("numclaims")`` gives the component; ``doc._.claims`` answers
+#: for the component of this name first.
+DEFAULT_NAME = "numclaims"
+
+ClaimData = list[dict[str, Any]]
+
+# numclaims 0.1.0 kept the list of its (one) component in ``doc._.numclaims_data`` itself:
+# docs it saved (DocBin, pickle) still have it in their user data.
+_LEGACY_KEY = ("._.", DATA_ATTR, None, None)
+
+
+def _store(doc: Doc) -> dict[str, ClaimData]:
+    store: object = doc._.get(STORE_ATTR)
+    if store is None:
+        user_data: dict[Any, Any] = doc.user_data  # typed by spaCy as str-keyed: it is not
+        legacy = user_data.get(_LEGACY_KEY)
+        # a DocBin gives lists back as tuples
+        return {DEFAULT_NAME: list(legacy)} if isinstance(legacy, (list, tuple)) else {}
+    if not isinstance(store, dict):
+        raise TypeError(
+            f"doc._.{STORE_ATTR} holds a {type(store).__name__}, not the dict numclaims stores"
+        )
+    return store
+
+
+def annotated_by(doc: Doc | Span) -> list[str]:
+    """The names of the numclaims components that annotated ``doc``, in the order they ran.
+
+    A component that found no claim is listed too.
+    """
+    return list(_store(doc.doc))
+
+
+def _default_name(store: dict[str, ClaimData]) -> str | None:
+    if not store:
+        return None
+    if DEFAULT_NAME in store:
+        return DEFAULT_NAME
+    if len(store) == 1:
+        return next(iter(store))
+    names = ", ".join(repr(n) for n in store)
+    raise ValueError(
+        f"the doc was annotated by {len(store)} numclaims components ({names}) and none "
+        f"is named {DEFAULT_NAME!r}: ask for one by name, "
+        "e.g. numclaims.pipeline.extensions.claims_of(doc, name)"
+    )
+
+
+def data_of(doc: Doc | Span, name: str | None = None) -> ClaimData:
+    """The claim dictionaries that the component ``name`` stored on ``doc``.
+
+    Args:
+        doc: A ``Doc``; for a ``Span``, only the claims inside it.
+        name: A component's name in the pipeline; ``None`` for the component
+            ``doc._.claims`` answers for (see the module's description).
+
+    Raises:
+        KeyError: If no numclaims component called ``name`` annotated the doc.
+        ValueError: If ``name`` is ``None`` and several components, none of them
+            named ``"numclaims"``, annotated the doc.
+    """
+    store = _store(doc.doc)
+    if name is None:
+        found = _default_name(store)
+        data = store[found] if found is not None else []
+    elif name in store:
+        data = store[name]
+    else:
+        ran = ", ".join(repr(n) for n in store) or "none"
+        raise KeyError(
+            f"no numclaims component named {name!r} annotated this doc (components that did: {ran})"
+        )
+    if isinstance(doc, Span):
+        start, end = doc.start_char, doc.end_char
+        return [d for d in data if d["start_char"] >= start and d["end_char"] <= end]
+    return list(data)  # a new list (and a list, not the tuple a DocBin gives back)
+
+
+def claims_of(doc: Doc | Span, name: str | None = None) -> list[Claim]:
+    """The claims that the component ``name`` found in ``doc``, in text order.
+
+    ``claims_of(doc)`` is ``doc._.claims``; ``claims_of(doc, "nc_mx")`` the claims of
+    the component added as ``nlp.add_pipe("numclaims", name="nc_mx", ...)``.
+
+    Args:
+        doc: A ``Doc``; for a ``Span``, only the claims inside it.
+        name: A component's name in the pipeline; ``None`` for the component
+            ``doc._.claims`` answers for.
+
+    Raises:
+        KeyError: If no numclaims component called ``name`` annotated the doc.
+        ValueError: If ``name`` is ``None`` and several components, none of them
+            named ``"numclaims"``, annotated the doc.
+    """
+    return [Claim.from_dict(d) for d in data_of(doc, name)]
+
+
+def _doc_data(doc: Doc) -> ClaimData:
+    return data_of(doc)
+
+
+def _set_doc_data(doc: Doc, data: ClaimData) -> None:
+    store = _store(doc)
+    name = _default_name(store) or DEFAULT_NAME
+    store_claims(doc, name, list(data))
 
 
 def _doc_claims(doc: Doc) -> list[Claim]:
-    data: list[dict[str, Any]] | None = doc._.get(DATA_ATTR)
-    return [Claim.from_dict(d) for d in data or ()]
+    return claims_of(doc)
 
 
 def _span_claims(span: Span) -> list[Claim]:
-    data: list[dict[str, Any]] | None = span.doc._.get(DATA_ATTR)
-    return [
-        Claim.from_dict(d)
-        for d in data or ()
-        if d["start_char"] >= span.start_char and d["end_char"] <= span.end_char
-    ]
+    return claims_of(span)
 
 
 def _span_claim(span: Span) -> Claim | None:
-    data: list[dict[str, Any]] | None = span.doc._.get(DATA_ATTR)
-    for d in data or ():
+    for d in data_of(span.doc):
         if d["start_char"] == span.start_char and d["end_char"] == span.end_char:
             return Claim.from_dict(d)
     return None
+
+
+_GETTERS = (_doc_data, _doc_claims, _span_claims, _span_claim)
+
+
+def store_claims(doc: Doc, name: str, data: ClaimData) -> None:
+    """Store the claim dictionaries of the component ``name`` on ``doc`` (replacing its
+    earlier ones, keeping the other components')."""
+    store = dict(_store(doc))  # a new dict: what a caller got earlier stays as it was
+    store[name] = data
+    doc._.set(STORE_ATTR, store)
 
 
 def register_extensions(force: bool = False) -> None:
@@ -54,7 +191,8 @@ def register_extensions(force: bool = False) -> None:
         force: Overwrite attributes of the same names that another library set.
     """
     wanted: list[tuple[type[Doc] | type[Span], str, dict[str, Any]]] = [
-        (Doc, DATA_ATTR, {"default": None}),
+        (Doc, STORE_ATTR, {"default": None}),
+        (Doc, DATA_ATTR, {"getter": _doc_data, "setter": _set_doc_data}),
         (Doc, "claims", {"getter": _doc_claims}),
         (Span, "claims", {"getter": _span_claims}),
         (Span, "claim", {"getter": _span_claim}),
@@ -63,8 +201,8 @@ def register_extensions(force: bool = False) -> None:
         if cls.has_extension(name) and not force:
             existing = cls.get_extension(name)
             ours = existing is not None and (
-                existing[2] in (_doc_claims, _span_claims, _span_claim)
-                or (name == DATA_ATTR and existing[0] is None)
+                existing[2] in _GETTERS
+                or (name == STORE_ATTR and existing[0] is None and existing[2] is None)
             )
             if not ours:
                 warnings.warn(

@@ -34,6 +34,7 @@ from .locales import DecimalMark, decimal_mark_for
 
 __all__ = [
     "EXACT",
+    "INVISIBLE_GROUP_MARKS",
     "Lexicon",
     "NumeralParser",
     "State",
@@ -51,6 +52,9 @@ __all__ = [
 
 #: Spaces that may group digits: space, no-break space, thin space, narrow no-break space.
 GROUP_SPACES = " \u00a0\u2009\u202f"
+#: Invisible characters that text copied from web pages leaves inside a digit group
+#: ("10\u200b000"): zero-width space, word joiner, zero-width no-break space, soft hyphen.
+INVISIBLE_GROUP_MARKS = "\u200b\u2060\ufeff\u00ad"
 MINUS_SIGNS = "-\u2212\u2013"
 _SIGNS = MINUS_SIGNS + "+"
 #: Longer digit runs are identifiers (or garbage), not numbers.
@@ -61,7 +65,7 @@ MAX_DIGITS = 40
 # previous one (possessive quantifiers), so tokenizing is linear in the input.
 _TOKEN_RE = regex.compile(
     r"""
-    (?P<num>\d++(?:(?:[.,\u00a0\u2009\u202f]|\x20(?=\d{3}(?!\d)))\d++)*+)
+    (?P<num>\d++(?:(?:[.,\u00a0\u2009\u202f\u200b\u2060\ufeff\u00ad]|\x20(?=\d{3}(?!\d)))\d++)*+)
     | (?P<word>\p{L}++)
     | (?P<space>\s++)
     | (?P<other>.)
@@ -235,7 +239,7 @@ def fraction_to_decimal(value: Fraction) -> Decimal:
 # ---------------------------------------------------------------------------
 
 
-_SPACES_RE = regex.compile(r"[\x20\u00a0\u2009\u202f]")
+_SPACES_RE = regex.compile(r"[\x20\u00a0\u2009\u202f\u200b\u2060\ufeff\u00ad]")
 
 
 def _valid_groups(groups: Sequence[str]) -> bool:
@@ -276,7 +280,7 @@ def parse_digits(
 def _unsigned_digits(
     s: str, decimal_mark: DecimalMark | None, doc_mark: DecimalMark | None
 ) -> Decimal | None:
-    if any(sp in s for sp in GROUP_SPACES):
+    if any(sp in s for sp in GROUP_SPACES + INVISIBLE_GROUP_MARKS):
         # "10 000", "1 234,56": spaces group thousands, so a separator can only mark decimals
         head, sep, tail = s.partition(",") if "," in s else s.partition(".")
         if sep and ("." in head or "," in head or not tail.isdigit()):

@@ -27,6 +27,7 @@ from ..lang import table
 from .locales import DecimalMark, decimal_mark_for
 from .numerals import (
     EXACT,
+    INVISIBLE_GROUP_MARKS,
     MINUS_SIGNS,
     NumeralParser,
     Token,
@@ -211,24 +212,26 @@ def _is_numeral_start(tok: Token) -> bool:
     return lex.is_number_word(w) and w not in lex.and_words and w not in lex.half_nouns
 
 
+_SPLIT_MARKS = regex.compile("[ " + INVISIBLE_GROUP_MARKS + "]")
+_SPLIT_PARTS = regex.compile("[^ " + INVISIBLE_GROUP_MARKS + "]++")
+
+
 def _split_bad_groups(
     tokens: Iterable[Token], strict: DecimalMark | None, doc_mark: DecimalMark | None
 ) -> Iterator[Token]:
-    """Drop space tokens; split a digit token at its spaces when the spaces do not group
-    thousands of one number ("2.0.1 500 descargas": a version, then a count)."""
+    """Drop space tokens; split a digit token at its spaces (or invisible marks) when they do
+    not group thousands of one number ("2.0.1 500 descargas": a version, then a count)."""
     for tok in tokens:
         if tok.kind == "space":
             continue
-        if tok.kind != "num" or " " not in tok.text:
+        if tok.kind != "num" or _SPLIT_MARKS.search(tok.text) is None:
             yield tok
             continue
         if parse_digits(tok.text, strict, doc_mark=doc_mark) is not None:
             yield tok
             continue
-        pos = tok.start
-        for part in tok.text.split(" "):
-            yield Token("num", part, pos, pos + len(part))
-            pos += len(part) + 1
+        for part in _SPLIT_PARTS.finditer(tok.text):
+            yield Token("num", part.group(), tok.start + part.start(), tok.start + part.end())
 
 
 class _Run(NamedTuple):
