@@ -14,7 +14,7 @@ from collections import defaultdict
 from pathlib import Path
 from typing import Any
 
-from . import REPO_ROOT, SHARED, accuracy, data, peers, report, speed
+from . import REPO_ROOT, SHARED, accuracy, data, linearity, peers, report, speed
 
 
 def _machine() -> dict[str, Any]:
@@ -70,7 +70,7 @@ def run_accuracy(systems: list[peers.PeerStatus], smoke: bool) -> dict[str, Any]
 
 
 def run_speed(peer_list: list[peers.PeerStatus], smoke: bool) -> dict[str, Any]:
-    """Throughput, cold start, memory, scaling and adversarial inputs."""
+    """Throughput, cold start, memory, scaling, adversarial inputs and linearity."""
     paras, sources = data.speed_texts()
     corpus = data.build_corpus(paras, 3_000 if smoke else 100_000)
     duckling = [p for p in peer_list if p.name == "Duckling"]
@@ -92,6 +92,7 @@ def run_speed(peer_list: list[peers.PeerStatus], smoke: bool) -> dict[str, Any]:
             "mil mil mil …": (65_536, 262_144),
         }
     out["adversarial"] = speed.adversarial(sizes)
+    out["linearity"] = linearity.linearity(smoke)
     return out
 
 
@@ -140,7 +141,7 @@ def main(argv: list[str] | None = None) -> int:
     results["speed"] = run_speed(peer_list, args.smoke)
     results["targets"] = report.targets(results)
     results["meta"]["duration_s"] = time.perf_counter() - started
-    markdown = report.markdown(results)
+    markdown = report.markdown(results) + linearity.markdown(results["speed"]["linearity"])
     print(markdown)
     args.out.mkdir(parents=True, exist_ok=True)
     stem = "smoke" if args.smoke else "latest"

@@ -13,7 +13,7 @@ from spacy.tokens import Doc
 from .claim import Claim
 from .pipeline.component import NumClaims, annotate
 from .pipeline.extensions import DEFAULT_NAME, claims_of
-from .pipeline.guard import MAX_RUN, long_runs
+from .pipeline.guard import MAX_RUN, long_runs, replace_surrogates
 from .rules.locales import normalize_locale
 
 __all__ = [
@@ -115,7 +115,8 @@ def extract(text: str, *, nlp: Language | None = None, locale: str = "es") -> li
 
     Text longer than :data:`CHUNK_CHARS` (or the pipeline's ``max_length``) is
     processed in pieces cut at paragraph or sentence breaks; claim offsets
-    always refer to ``text``.
+    always refer to ``text``. A lone surrogate (left by a bad decode) is read as
+    U+FFFD, which keeps every offset.
 
     Args:
         text: Spanish text.
@@ -182,6 +183,7 @@ def iter_claims(
     if nlp is None:
         nlp = _default_nlp(locale)
     size = max(1000, min(nlp.max_length, CHUNK_CHARS))
+    text = replace_surrogates(text)  # same offsets; spaCy's tokenizer cannot take them
     pieces = ((piece, (offset, offset + len(piece))) for offset, piece in _chunks(text, size))
     # One piece at a time: a batch of 50,000-character pieces through a trained pipeline
     # holds gigabytes, and nothing would come out before the whole batch is parsed.

@@ -10,6 +10,7 @@ extended, never renamed or dropped.
 
 from __future__ import annotations
 
+import math
 from collections.abc import Mapping
 from dataclasses import dataclass, field, replace
 from decimal import Decimal
@@ -67,17 +68,24 @@ def _shift_fields(
     return out
 
 
-def decimal_to_json(value: Decimal | None) -> int | float | None:
-    """Return ``value`` as an ``int`` when it is integral, else as a ``float``.
+#: Integers a 64-bit signed field holds (msgpack, Arrow, most databases): JSON output keeps
+#: larger integral values as floats, next to their exact strings.
+_INT64 = 2**63
 
-    The float is only a convenience for JSON consumers; the exact value is
-    kept as a string in ``value_exact``.
+
+def decimal_to_json(value: Decimal | None) -> int | float | None:
+    """Return ``value`` as an ``int`` when it is integral and fits 64 bits, else a ``float``.
+
+    The number is only a convenience for JSON consumers; the exact value is kept as a
+    string in ``value_exact`` (``value_min_exact``, ``value_max_exact``). A value too large
+    for a float (beyond about 10**308) gives ``None`` there.
     """
     if value is None:
         return None
-    if value == value.to_integral_value():
+    if value == value.to_integral_value() and -_INT64 <= value < _INT64:
         return int(value)
-    return float(value)  # lossy by nature: the exact value is in the *_exact fields
+    number = float(value)  # lossy by nature: the exact value is in the *_exact fields
+    return number if math.isfinite(number) else None
 
 
 def _to_decimal(raw: Any) -> Decimal | None:
@@ -194,9 +202,11 @@ class Claim:
     def to_dict(self) -> dict[str, Any]:
         """Return the claim as a JSON-safe dictionary.
 
-        The keys are those of :data:`CLAIM_KEYS`, followed by any ``extra``
-        fields. ``value``, ``value_min`` and ``value_max`` are ``int`` when
-        integral, else ``float``; ``value_exact`` is the exact decimal string.
+        The keys are those of :data:`CLAIM_KEYS`, then ``value_min_exact`` and
+        ``value_max_exact`` (the exact bounds as strings) when there are bounds, then any
+        ``extra`` fields. ``value``, ``value_min`` and ``value_max`` are ``int`` when
+        integral (and within 64 bits), else ``float``; ``value_exact`` is the exact
+        decimal string.
         """
         out: dict[str, Any] = {
             "text": self.text,
@@ -213,6 +223,10 @@ class Claim:
             "speaker": _thaw(self.speaker),
             "modality": self.modality,
         }
+        if self.value_min is not None:
+            out["value_min_exact"] = plain_decimal(self.value_min)
+        if self.value_max is not None:
+            out["value_max_exact"] = plain_decimal(self.value_max)
         for key, val in self.extra.items():
             if key not in out:
                 out[key] = _thaw(val)
@@ -223,11 +237,10 @@ class Claim:
         """Rebuild a claim from :meth:`to_dict` output (exact values included)."""
         exact = data.get("value_exact")
         value = _to_decimal(exact) if exact is not None else _to_decimal(data.get("value"))
-        extra = {k: v for k, v in data.items() if k not in CLAIM_KEYS}
+        extra = {k: v for k, v in data.items() if k not in CLAIM_KEYS and k not in _BOUND_KEYS}
         bounds = {}
         for key in ("value_min", "value_max"):
-            exact_key = f"{key}_exact"
-            raw = extra.get(exact_key, data.get(key))
+            raw = data.get(f"{key}_exact", data.get(key))
             bounds[key] = _to_decimal(raw)
         return cls(
             text=data["text"],
@@ -244,6 +257,10 @@ class Claim:
             modality=data.get("modality"),
             extra=extra,
         )
+
+
+#: The exact bounds :meth:`Claim.to_dict` adds after :data:`CLAIM_KEYS` (derived, not extra).
+_BOUND_KEYS = ("value_min_exact", "value_max_exact")
 
 
 def plain_decimal(value: Decimal) -> str:

@@ -29,10 +29,20 @@ from spacy.language import Language
 from spacy.tokens import Doc
 from spacy.util import registry
 
-__all__ = ["MAX_RUN", "GuardedTokenizer", "guard_tokenizer", "long_runs"]
+__all__ = ["MAX_RUN", "GuardedTokenizer", "guard_tokenizer", "long_runs", "replace_surrogates"]
 
 #: The longest run of non-whitespace characters handed to spaCy's tokenizer at once.
 MAX_RUN = 1000
+# lone surrogates (from a bad decode) are not text: spaCy's tokenizer cannot encode them
+_SURROGATE = regex.compile("[\ud800-\udfff]")
+
+
+def replace_surrogates(text: str) -> str:
+    """``text`` with each lone surrogate (U+D800 to U+DFFF, which only a bad decode leaves in
+    a ``str``) replaced by U+FFFD: same length, so every offset stays true."""
+    return _SURROGATE.sub("\ufffd", text) if _SURROGATE.search(text) else text
+
+
 # every run once, then its length: "\S{1001,}" would rescan each shorter run from each of
 # its characters
 _RUN = regex.compile(r"\S++")
@@ -65,7 +75,11 @@ class GuardedTokenizer:
         self.tokenizer = tokenizer
 
     def __call__(self, text: str) -> Doc:
-        """Tokenize ``text``; cut only inside overlong whitespace-free runs."""
+        """Tokenize ``text``; cut only inside overlong whitespace-free runs.
+
+        A lone surrogate, which spaCy's tokenizer cannot take, is read as U+FFFD.
+        """
+        text = replace_surrogates(text)
         cuts = _cuts(text)
         if not cuts:
             return self.tokenizer(text)

@@ -102,12 +102,6 @@ class Draft:
             out["magnitude"] = self.magnitude
         if self.in_words:
             out["in_words"] = True
-        for key, bound in (
-            ("value_min_exact", self.value_min),
-            ("value_max_exact", self.value_max),
-        ):
-            if bound is not None:
-                out[key] = plain_decimal(bound)
         if self.modality_cue is not None:
             out["modality_cue"] = self.modality_cue
         return out
