@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from decimal import Decimal
+from fractions import Fraction
 
 import pytest
 
@@ -35,3 +36,33 @@ def test_a_unit_scale_multiplies_exactly() -> None:
     digits = "9" * 30
     [claim] = find_claims(f"El fondo suma {digits} k€.")
     assert claim.value == Decimal(int(digits) * 1000)
+
+
+@pytest.mark.parametrize(
+    ("text", "fraction"),
+    [
+        ("Un tercio de los votos fue nulo.", "1/3"),
+        ("Dos tercios de los encuestados dijeron que sí.", "2/3"),
+        ("La inflación subió 1/3 % en marzo.", "1/3"),
+    ],
+)
+def test_a_value_no_decimal_holds_keeps_its_exact_fraction(text: str, fraction: str) -> None:
+    [claim] = find_claims(text)
+    assert claim.value_fraction == Fraction(fraction)
+    assert claim.extra["value_fraction"] == fraction
+    exact = Fraction(fraction)
+    assert claim.value is not None
+    assert abs(Fraction(claim.value) - exact) < Fraction(1, 10**27)  # rounded, 28 digits
+
+
+def test_a_terminating_value_has_no_fraction() -> None:
+    [claim] = find_claims("La mitad de los votos fue nula.")
+    assert claim.value == Decimal("0.5") and claim.value_fraction is None
+    assert "value_fraction" not in claim.extra
+
+
+def test_a_third_of_an_earlier_figure_is_exact() -> None:
+    drafts = find_claims("Se gastaron 3.000 euros y un tercio de esa cantidad fue a Madrid.")
+    ratio = drafts[-1]
+    assert ratio.ratio_of is not None
+    assert ratio.ratio_of.implied_value == Decimal(1000)  # not 999.9999…

@@ -13,6 +13,7 @@ from bisect import bisect_right
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from decimal import Decimal
+from fractions import Fraction
 from functools import lru_cache
 from typing import Any
 
@@ -22,7 +23,7 @@ from ..claim import Claim, plain_decimal
 from ..lang import table
 from . import qualifiers, units
 from .modality import detect_modality
-from .numerals import exact_mul, fold
+from .numerals import exact_mul, fold, fraction_to_decimal
 from .scanner import NON_CLAIM_KINDS, Mention, scan
 
 __all__ = ["Draft", "RatioReference", "build_claims", "find_claims"]
@@ -80,6 +81,8 @@ class Draft:
     in_words: bool = False
     magnitude: int | None = None
     ratio_of: RatioReference | None = None
+    #: The value as a fraction when no decimal holds it exactly ("un tercio").
+    value_fraction: Fraction | None = None
 
     @property
     def extra(self) -> dict[str, Any]:
@@ -104,6 +107,8 @@ class Draft:
             out["in_words"] = True
         if self.modality_cue is not None:
             out["modality_cue"] = self.modality_cue
+        if self.value_fraction is not None:
+            out["value_fraction"] = str(self.value_fraction)
         return out
 
     def to_claim(
@@ -268,12 +273,18 @@ def _ratio_reference(text: str, m: Mention, drafts: Sequence[Draft]) -> RatioRef
         return None
     for d in reversed(drafts[-5:]):
         if d.value is not None and d.kind in ("quantity", "money") and m.start - d.end < 600:
+            # "un tercio de 3.000": 1000 exactly, from the fraction, not from 0.333…
+            implied = (
+                fraction_to_decimal(m.exact * Fraction(d.value))
+                if m.exact is not None
+                else exact_mul(m.value, d.value)
+            )
             return RatioReference(
                 text=d.text,
                 start=d.start,
                 end=d.end,
                 value=d.value,
-                implied_value=exact_mul(m.value, d.value),
+                implied_value=implied,
                 unit=d.unit,
             )
     return None
@@ -343,6 +354,15 @@ def _qualified(
     return qual.label, qual.text, lo, hi
 
 
+def _fraction_of(m: Mention, unit: units.UnitMatch | None) -> Fraction | None:
+    """The exact fraction of a value no decimal holds, times the scale a unit carries."""
+    if m.exact is None:
+        return None
+    if unit is not None and unit.scale is not None and not (unit.start < m.end and m.scale):
+        return m.exact * Fraction(unit.scale)
+    return m.exact
+
+
 def _extent(m: Mention, unit: units.UnitMatch | None, implicit: bool) -> tuple[int, int]:
     """The claim's span: measure units belong to the expression ("3.500 millones de euros",
     "27,5 %", "US$ 40"); counted nouns and inherited units do not ("10,000 contenedores")."""
@@ -398,6 +418,7 @@ def _draft(ctx: _Text, m: Mention, drafts: Sequence[Draft]) -> Draft | None:
         in_words=m.in_words,
         magnitude=int(m.value_min) if m.kind == "vague" and m.value_min is not None else None,
         ratio_of=ratio,
+        value_fraction=_fraction_of(m, unit),
     )
 
 

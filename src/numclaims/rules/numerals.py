@@ -10,8 +10,9 @@ seis", "diez y seis"), the long scale (billón = 10**12) and fractions
 
 All arithmetic is exact: :class:`fractions.Fraction` inside, a
 :class:`~decimal.Decimal` out. A value that no decimal can hold exactly
-("un tercio") is rounded to the 28 significant digits of the default decimal
-context.
+("un tercio") is rounded to 28 significant digits; the scanner keeps its exact
+fraction beside it (:attr:`numclaims.rules.scanner.Mention.exact`, the claims'
+``value_fraction``).
 
 The word lists live in ``lang/es/numbers.json``.
 """

@@ -67,6 +67,8 @@ class Mention:
             ("entre", "de"), if any.
         maybe_year: A plain four-digit integer between 1000 and 2100 that only
             its context can tell from a count.
+        exact: The value as a fraction when no decimal holds it exactly ("un tercio",
+            "2/3"): ``value`` is then rounded to 28 significant digits.
     """
 
     start: int
@@ -80,6 +82,16 @@ class Mention:
     in_words: bool = False
     cue: tuple[int, int, str] | None = None
     maybe_year: bool = False
+    exact: Fraction | None = None
+
+
+def _inexact(value: Fraction) -> Fraction | None:
+    """``value`` when no decimal holds it exactly (a third), else ``None``."""
+    den = value.denominator
+    for p in (2, 5):
+        while den % p == 0:
+            den //= p
+    return value if den != 1 else None
 
 
 @dataclass(frozen=True)
@@ -379,7 +391,10 @@ class _Scanner:
         first, last = self.tokens[i], self.tokens[run.last]
         value = fraction_to_decimal(run.value)
         if run.ratio:
-            return self._mention(first.start, last.end, "ratio", value, in_words=True)
+            return replace(
+                self._mention(first.start, last.end, "ratio", value, in_words=True),
+                exact=_inexact(run.value),
+            )
         alone = run.last == i
         if alone and first.kind == "word" and fold(first.text) in ctx.article_forms:
             return self._mention(first.start, last.end, "article", value, in_words=True)
@@ -411,6 +426,7 @@ class _Scanner:
             scale=run.scale,
             in_words=in_words,
             maybe_year=maybe_year,
+            exact=_inexact(run.value),
         )
 
     def _mention(
@@ -667,9 +683,16 @@ def _slash(text: str, mentions: list[Mention]) -> list[Mention]:
             and text[b.end : b.end + 1] != "/"
         ):
             return None
-        value = fraction_to_decimal(Fraction(int(a.text), int(b.text)))
+        fraction = Fraction(int(a.text), int(b.text))
         kind = "number" if _percent_after_re().match(text, b.end, b.end + 32) else "ratio"
-        return Mention(a.start, b.end, text[a.start : b.end], kind, value)
+        return Mention(
+            a.start,
+            b.end,
+            text[a.start : b.end],
+            kind,
+            fraction_to_decimal(fraction),
+            exact=_inexact(fraction),
+        )
 
     return _join_pairs(mentions, join)
 
@@ -705,6 +728,7 @@ def _dozens(text: str, mentions: list[Mention]) -> list[Mention]:
                 text=text[m.start : dozen.end()],
                 kind="number",
                 value=EXACT.multiply(m.value, Decimal(size)),
+                exact=_inexact(m.exact * size) if m.exact is not None else None,
                 scale=0,  # ends with a counting word, so "de" + noun may follow, as after "mil"
                 maybe_year=False,
                 in_words=True,
@@ -787,7 +811,13 @@ def _signed(text: str, mentions: list[Mention]) -> list[Mention]:
             and m.text[:1].isdigit()
             and (s == 1 or text[s - 2].isspace() or text[s - 2] in "([{:=«“\"'")
         ):
-            m = replace(m, start=s - 1, text=text[s - 1 : m.end], value=m.value.copy_negate())
+            m = replace(
+                m,
+                start=s - 1,
+                text=text[s - 1 : m.end],
+                value=m.value.copy_negate(),
+                exact=-m.exact if m.exact is not None else None,
+            )
         out.append(m)
     return out
 
