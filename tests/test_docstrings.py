@@ -12,9 +12,15 @@ import numclaims
 
 MODULES = sorted(
     m.name
-    for m in pkgutil.iter_modules(numclaims.__path__, "numclaims.")
+    for m in pkgutil.walk_packages(numclaims.__path__, "numclaims.")
     if m.name != "numclaims.__main__"  # runs the CLI when imported
 )
+
+
+def test_every_module_of_every_subpackage_is_there() -> None:
+    assert {"numclaims.rules.numerals", "numclaims.pipeline.component", "numclaims.lang"} <= set(
+        MODULES
+    )
 
 
 @pytest.mark.parametrize("name", MODULES)

@@ -24,6 +24,7 @@ from ..lang import table
 from . import qualifiers, units
 from .modality import detect_modality
 from .numerals import exact_mul, fold, fraction_to_decimal
+from .patterns import any_of
 from .scanner import NON_CLAIM_KINDS, Mention, scan
 
 __all__ = ["Draft", "RatioReference", "build_claims", "find_claims"]
@@ -174,15 +175,9 @@ def _is_time_unit(u: units.UnitMatch) -> bool:
     return u.kind == "counted" and fold(str(u.unit.get("name", ""))) in _time_nouns()
 
 
-def _phrases(words: Sequence[str]) -> str:
-    """A regex alternation of phrases, longest first, their words apart by any spaces."""
-    ordered = sorted(words, key=len, reverse=True)
-    return "|".join(r"\s+".join(regex.escape(w) for w in p.split()) for p in ordered)
-
-
 @lru_cache(maxsize=1)
 def _carry_gap_re() -> regex.Pattern[str]:
-    words = _phrases(table("claims")["unit_carry_words"])
+    words = any_of(table("claims")["unit_carry_words"])
     return regex.compile(rf"[\s,;:()]*(?:(?:{words})[\s,;:()“”\"«»]+){{0,6}}", regex.IGNORECASE)
 
 
@@ -260,10 +255,10 @@ def _anaphor_re() -> regex.Pattern[str]:
     data = table("claims")["ratio_anaphors"]
     prep = regex.escape(data["preposition"])
     alts = [
-        rf"\s+{prep}\s+(?:{_phrases(data[g]['determiners'])})\s+(?:{_phrases(data[g]['nouns'])})\b"
+        rf"\s+{prep}\s+(?:{any_of(data[g]['determiners'])})\s+(?:{any_of(data[g]['nouns'])})\b"
         for g in ("feminine", "masculine")
     ]
-    alts.append(rf"\s+{prep}\s+(?:{_phrases(data['pronouns'])})\b")
+    alts.append(rf"\s+{prep}\s+(?:{any_of(data['pronouns'])})\b")
     return regex.compile("|".join(alts), regex.IGNORECASE)
 
 

@@ -17,12 +17,14 @@ characters on either side of it.
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from dataclasses import dataclass
 from functools import lru_cache
 
 import regex
 
 from ..lang import table
+from .patterns import any_of
 from .qualifiers import fold_keep_length
 
 __all__ = ["MODALITIES", "ModalityMatch", "detect_modality", "is_conditional"]
@@ -72,9 +74,8 @@ def _tables() -> tuple[
 ]:
     data = table("qualifiers")
 
-    def alternation(cues: list[str]) -> str:
-        parts = sorted({fold_keep_length(c) for c in cues}, key=len, reverse=True)
-        return "|".join(r"\s+".join(regex.escape(w) for w in p.split()) for p in parts)
+    def alternation(cues: Iterable[str]) -> str:
+        return any_of(fold_keep_length(c) for c in cues)
 
     hedges = regex.compile(r"(?<![\w])(?:" + alternation(data["hedges"]) + r")(?!\w)")
     negations = regex.compile(r"(?<![\w])(?:" + alternation(data["negations"]) + r")(?!\w)")

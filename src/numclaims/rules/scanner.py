@@ -38,6 +38,7 @@ from .numerals import (
     parse_digits,
     tokenize,
 )
+from .patterns import any_of
 
 __all__ = ["NON_CLAIM_KINDS", "Mention", "scan"]
 
@@ -161,19 +162,12 @@ def _context() -> _Context:
     )
 
 
-def _any_of(words: Iterable[str], space: str = r"\s+") -> str:
-    """A regex alternation of ``words``, longest first, each taken literally; the spaces
-    inside a phrase match ``space``."""
-    phrases = sorted(set(words), key=lambda p: (-len(p), p))
-    return "|".join(space.join(regex.escape(w) for w in p.split()) for p in phrases)
-
-
 @lru_cache(maxsize=1)
 def _date_re() -> regex.Pattern[str]:
     ctx = _context()
     months = "|".join(sorted(ctx.months, key=len, reverse=True))
-    day = _any_of(ctx.date_day_links)
-    year = _any_of(ctx.date_year_links)
+    day = any_of(ctx.date_day_links)
+    year = any_of(ctx.date_year_links)
     return regex.compile(
         rf"""
         (?<![\d.,])\d{{1,2}}[/.\-]\d{{1,2}}[/.\-](?:\d{{4}}|\d{{2}})(?![\d])       # 15/06/2024
@@ -574,8 +568,8 @@ def _join_re() -> regex.Pattern[str]:
     """The gap between the bounds of a range: " y ", " a la ", "-" (a gap of 12
     characters at most)."""
     ctx = _context()
-    article = rf"(?:(?:{_any_of(ctx.range_articles)})\s+)?"
-    joins, dashes = _any_of(ctx.range_joins), _any_of(ctx.range_dashes)
+    article = rf"(?:(?:{any_of(ctx.range_articles)})\s+)?"
+    joins, dashes = any_of(ctx.range_joins), any_of(ctx.range_dashes)
     return regex.compile(
         rf"\s*(?:(?P<j>{joins})\s+{article}|(?P<j2>{dashes})\s*)$", regex.IGNORECASE
     )
@@ -586,8 +580,8 @@ def _cue_re() -> regex.Pattern[str]:
     """The word that opens a range, at the end of the 16 characters before it: "entre ",
     "del "."""
     ctx = _context()
-    article = rf"(?:(?:{_any_of(ctx.range_articles)})\s+)?"
-    return regex.compile(rf"\b(?P<c>{_any_of(ctx.range_cues)})\s+{article}$", regex.IGNORECASE)
+    article = rf"(?:(?:{any_of(ctx.range_articles)})\s+)?"
+    return regex.compile(rf"\b(?P<c>{any_of(ctx.range_cues)})\s+{article}$", regex.IGNORECASE)
 
 
 def _trailing_exponent(m: Mention) -> int:
@@ -705,7 +699,7 @@ _BLANKS = r"[ \t\u00a0]"
 @lru_cache(maxsize=1)
 def _collective_re() -> regex.Pattern[str]:
     """A counting noun right after a number: " docena", " docenas"."""
-    nouns = _any_of(_context().collective, space=f"{_BLANKS}++")
+    nouns = any_of(_context().collective, space=f"{_BLANKS}++")
     return regex.compile(rf"{_BLANKS}++(?P<w>{nouns})(?![\p{{L}}\p{{N}}])", regex.IGNORECASE)
 
 
@@ -740,7 +734,7 @@ def _dozens(text: str, mentions: list[Mention]) -> list[Mention]:
 @lru_cache(maxsize=1)
 def _con_gap_re() -> regex.Pattern[str]:
     """The gap " con " of "siete con cincuenta"."""
-    joiners = _any_of(_context().decimal_joiners, space=f"{_BLANKS}++")
+    joiners = any_of(_context().decimal_joiners, space=f"{_BLANKS}++")
     return regex.compile(rf"{_BLANKS}++(?:{joiners}){_BLANKS}++", regex.IGNORECASE)
 
 
@@ -748,7 +742,7 @@ def _con_gap_re() -> regex.Pattern[str]:
 def _percent_after_re() -> regex.Pattern[str]:
     """A percent sign right after a number: " %", " por ciento"."""
     signs = "|".join(
-        _any_of([sign], space=f"{_BLANKS}++") + (r"\b" if sign[-1:].isalnum() else "")
+        any_of([sign], space=f"{_BLANKS}++") + (r"\b" if sign[-1:].isalnum() else "")
         for sign in sorted(set(_context().percent_signs), key=lambda p: (-len(p), p))
     )
     return regex.compile(rf"{_BLANKS}*+(?:{signs})", regex.IGNORECASE)
