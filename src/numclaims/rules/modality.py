@@ -25,7 +25,7 @@ import regex
 
 from ..lang import table
 from .patterns import any_of
-from .qualifiers import fold_keep_length
+from .text import fold_keep_length
 
 __all__ = ["MODALITIES", "ModalityMatch", "detect_modality", "is_conditional"]
 

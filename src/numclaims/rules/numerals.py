@@ -20,7 +20,6 @@ The word lists live in ``lang/es/numbers.json``.
 from __future__ import annotations
 
 import enum
-import unicodedata
 from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass
 from decimal import Context, Decimal, DivisionByZero, InvalidOperation, Overflow, localcontext
@@ -32,6 +31,7 @@ import regex
 
 from ..lang import LanguageDataError, table
 from .locales import DecimalMark, decimal_mark_for
+from .text import fold
 
 __all__ = [
     "EXACT",
@@ -78,13 +78,6 @@ _TOKEN_RE = regex.compile(
 #: scanner accepts (at most ``MAX_DIGITS`` digits, scale words, dozens) is ever rounded;
 #: the default context keeps 28 significant digits only.
 EXACT = Context(prec=1000, traps=[InvalidOperation, DivisionByZero, Overflow])
-
-
-@lru_cache(maxsize=65536)
-def fold(word: str) -> str:
-    """Lowercase ``word`` and strip its accents ("Millón" -> "millon")."""
-    decomposed = unicodedata.normalize("NFD", word.lower())
-    return "".join(ch for ch in decomposed if not unicodedata.combining(ch))
 
 
 class WordClass(enum.Enum):

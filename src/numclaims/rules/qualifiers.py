@@ -16,7 +16,7 @@ from typing import Any
 import regex
 
 from ..lang import table
-from .numerals import fold
+from .text import fold, fold_keep_length
 
 __all__ = ["LABELS", "QualifierMatch", "bounds", "match_qualifier"]
 
@@ -46,23 +46,6 @@ class QualifierMatch:
 @lru_cache(maxsize=1)
 def _data() -> Mapping[str, Any]:
     return table("qualifiers")
-
-
-@lru_cache(maxsize=4096)
-def _fold_char(ch: str) -> str:
-    f = fold(ch)
-    return f if len(f) == 1 else ch
-
-
-def fold_keep_length(text: str) -> str:
-    """Lowercase ``text`` and strip accents, one character for one character.
-
-    Offsets in the result are offsets in ``text`` ("Más de" -> "mas de"); a
-    character whose folded form is not one character is kept as it is.
-    """
-    if text.isascii():
-        return text.lower()
-    return "".join(map(_fold_char, text))
 
 
 def _cue_pattern(cue: str) -> str:

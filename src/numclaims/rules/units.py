@@ -30,6 +30,7 @@ import regex
 
 from ..lang import table, unit_catalog
 from .locales import normalize_locale
+from .text import fold_keep_length
 
 __all__ = [
     "UnitMatch",
@@ -79,15 +80,10 @@ class UnitMatch:
 # --------------------------------------------------------------------------- data
 
 
-_FOLD = str.maketrans("áéíóúüàèìòùâêîôûÁÉÍÓÚÜÀÈÌÒÙÂÊÎÔÛ", "aeiouuaeiouaeiouAEIOUUAEIOUAEIOU")
-
-
 def _fold(text: str) -> str:
-    """Lower-case ``text`` and drop accents, keeping its length (ñ is kept)."""
-    folded = text.translate(_FOLD)
-    lowered = folded.lower()
-    # str.lower() can change the length for a few characters (e.g. "İ").
-    return lowered if len(lowered) == len(text) else folded
+    """Lower-case ``text`` and drop accents, keeping its length; ñ is kept ("año" is not
+    "ano")."""
+    return fold_keep_length(text, keep="ñÑ")
 
 
 @dataclass(frozen=True)
