@@ -11,7 +11,7 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 from .claim import Claim
-from .pipeline.component import NumClaims, annotate
+from .pipeline.component import NumClaims, annotate, check_spanish
 from .pipeline.extensions import DEFAULT_NAME, claims_of
 from .pipeline.guard import MAX_RUN, long_runs, replace_surrogates
 from .rules.locales import normalize_locale
@@ -71,8 +71,7 @@ def load(model: str | None = None, *, locale: str = "es") -> Language:
                     )
                     continue
                 break
-    if nlp.lang != "es":
-        raise ValueError(f"numclaims needs a Spanish pipeline, not {nlp.lang!r}")
+    check_spanish(nlp)
     if "numclaims" in nlp.pipe_names:
         component = nlp.get_pipe("numclaims")
         if isinstance(component, NumClaims):

@@ -44,7 +44,15 @@ from ..rules.subjects import Subjects
 from .extensions import DEFAULT_NAME, register_extensions, store_claims
 from .tokens import doc_table, token_starts
 
-__all__ = ["ASSIGNS", "REQUIREMENT", "SPANS_KEY", "NumClaims", "annotate", "make_numclaims"]
+__all__ = [
+    "ASSIGNS",
+    "REQUIREMENT",
+    "SPANS_KEY",
+    "NumClaims",
+    "annotate",
+    "check_spanish",
+    "make_numclaims",
+]
 
 #: The key of the span group that holds one span per claim.
 SPANS_KEY = "numclaims"
@@ -153,7 +161,7 @@ class NumClaims:
         locale: str = "es",
         spans_key: str = SPANS_KEY,
     ) -> None:
-        _check_spanish(nlp)
+        check_spanish(nlp)
         self.name = name
         self.locale = normalize_locale(locale)
         self.spans_key = spans_key
@@ -194,7 +202,8 @@ class NumClaims:
         self._error_handler = error_handler
 
 
-def _check_spanish(nlp: Language) -> None:
+def check_spanish(nlp: Language) -> None:
+    """Raise ``ValueError`` unless ``nlp`` is a Spanish pipeline."""
     if nlp.lang != "es":
         raise ValueError(f"numclaims needs a Spanish pipeline, not {nlp.lang!r}")
 
@@ -240,7 +249,7 @@ def make_numclaims(nlp: Language, name: str, locale: str, spans_key: str) -> Num
       unless a numclaims requirement is there already), so that a package made by
       ``spacy package`` installs it.
     """
-    _check_spanish(nlp)
+    check_spanish(nlp)
     _check_locale(name, locale, spans_key)
     for other_name, other in nlp.components:
         if isinstance(other, NumClaims) and other.spans_key == spans_key and other_name != name:

@@ -188,6 +188,17 @@ def _in_parens(text: str, start: int, pos: int) -> bool:
     return before.rfind("(") > before.rfind(")")
 
 
+def _carried_unit(unit: Mapping[str, Any], span: tuple[int, int]) -> units.UnitMatch:
+    """An earlier claim's unit (its ``unit`` dict) as the match of a later one, at ``span``
+    (``(-1, -1)``: written nowhere near it)."""
+    return units.UnitMatch(
+        start=span[0],
+        end=span[1],
+        kind=str(unit.get("kind")),
+        unit={k: v for k, v in unit.items() if k != "kind"},
+    )
+
+
 def _inherited_unit(
     text: str,
     m: Mention,
@@ -241,12 +252,7 @@ def _inherited_unit(
     unit, span = prev.unit, prev.unit_span
     if unit is None or span is None:
         return None
-    return units.UnitMatch(
-        start=span[0],
-        end=span[1],
-        kind=str(unit.get("kind")),
-        unit={k: v for k, v in unit.items() if k != "kind"},
-    )
+    return _carried_unit(unit, span)
 
 
 @lru_cache(maxsize=1)
@@ -385,12 +391,7 @@ def _draft(ctx: _Text, m: Mention, drafts: Sequence[Draft]) -> Draft | None:
     qualifier, qualifier_text, lo, hi = _qualified(m, qual, value, lo, hi)
     ratio = _ratio_reference(text, m, drafts) if m.kind == "ratio" else None
     if ratio is not None and unit is None and ratio.unit is not None:
-        unit = units.UnitMatch(
-            start=-1,
-            end=-1,
-            kind=str(ratio.unit.get("kind")),
-            unit={k: v for k, v in ratio.unit.items() if k != "kind"},
-        )
+        unit = _carried_unit(ratio.unit, (-1, -1))
         implicit = True
     s, e = ctx.sentence(m.start)
     mod = detect_modality(text, m.start, m.end, sent_start=s, sent_end=e if e >= 0 else None)

@@ -289,7 +289,7 @@ def _role_np_forward(info: _Info, i: int, limit: int) -> int:
             break
         if low in tab.auxiliaries or low in tab.before_skip:
             break
-        if j > i + 1 and len(low) > 3 and low.endswith(_tables().finite_endings) and not _is_cap(w):
+        if j > i + 1 and len(low) > 3 and low.endswith(tab.finite_endings) and not _is_cap(w):
             break  # "la ministra habló": a preterite ends the phrase (no tagger needed)
         j += 1
         if low not in ("de", "del") and low not in tab.determiners:

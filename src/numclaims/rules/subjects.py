@@ -118,20 +118,18 @@ class _Padded(str):
 
 
 def _is_verb(t: _Tok, trained: bool) -> bool:
+    tab = _tab()
     if trained:
         return t.pos in ("VERB", "AUX") and t.verbform not in ("Part",)
-    if t.lower in _tab().stop and t.lower not in _tab().determiners:
+    if t.lower in tab.stop and t.lower not in tab.determiners:
         return True
-    return t.lower.endswith(_tab().verb_suffixes) and not t.lower.endswith(_tab().adj_suffixes)
+    return t.lower.endswith(tab.verb_suffixes) and not t.lower.endswith(tab.adj_suffixes)
 
 
 def _nounish(t: _Tok, trained: bool) -> bool:
     """Whether a token can start a counted noun phrase."""
-    if (
-        not t.text[:1].isalpha()
-        or t.lower.endswith(_tab().adverb_suffix)
-        or t.lower in _tab().adverbs
-    ):
+    tab = _tab()
+    if not t.text[:1].isalpha() or t.lower.endswith(tab.adverb_suffix) or t.lower in tab.adverbs:
         return False
     if trained:
         return t.pos in ("NOUN", "PROPN", "ADJ")
@@ -149,7 +147,7 @@ def _np_right(toks: Sequence[_Tok], i: int, trained: bool) -> int:
         low = t.lower
         if not t.text[:1].isalpha():
             break  # punctuation, or the next number ("votos militares y 8.410")
-        if j > i and (low in _tab().adverbs or low.endswith(_tab().adverb_suffix)):
+        if j > i and (low in tab.adverbs or low.endswith(tab.adverb_suffix)):
             break
         if low == "y" and j + 1 < len(toks) and toks[j + 1].lower in tab.and_other:
             break
@@ -157,7 +155,7 @@ def _np_right(toks: Sequence[_Tok], i: int, trained: bool) -> int:
             prev = low
             j += 1
             continue
-        if low in tab.stop and low not in _tab().determiners:
+        if low in tab.stop and low not in tab.determiners:
             break
         if trained and t.pos in ("VERB", "AUX"):
             if not (prev in ("de", "del") or toks[j - 1].pos == "AUX" or t.verbform == "Part"):
@@ -166,7 +164,7 @@ def _np_right(toks: Sequence[_Tok], i: int, trained: bool) -> int:
             break
         j += 1
         prev = low
-        if low not in _tab().determiners and low not in _tab().conjunctions:
+        if low not in tab.determiners and low not in tab.conjunctions:
             end = j
     return end
 
@@ -274,16 +272,17 @@ def _left_subject(
     toks: Sequence[_Tok], first: int, trained: bool, text: _Padded
 ) -> dict[str, Any] | None:
     """ "un paquete de N" -> "un paquete"; "El paro bajó al N" -> "El paro"."""
+    tab = _tab()
     k = first - 1
     while (
         k >= 0
-        and toks[k].lower in _tab().skip_left
+        and toks[k].lower in tab.skip_left
         and not (
             toks[k].lower in ("de", "del")
             and k > 0
             and toks[k - 1].text[:1].isalpha()
             and not _is_verb(toks[k - 1], trained)
-            and toks[k - 1].lower not in _tab().skip_left
+            and toks[k - 1].lower not in tab.skip_left
         )
     ):
         k -= 1
@@ -302,6 +301,7 @@ def _left_subject(
 
 def _np_left_start(toks: Sequence[_Tok], j: int) -> int:
     """Start of the noun phrase ending at ``toks[j]``: its leftmost free determiner."""
+    tab = _tab()
     start = j + 1
     k = j
     while k >= 0 and j - k < MAX_NP:
@@ -309,12 +309,10 @@ def _np_left_start(toks: Sequence[_Tok], j: int) -> int:
         if (
             not t.text[:1].isalnum()
             or t.lower == "que"
-            or (t.lower in _tab().stop and t.lower not in _tab().preps_before_det)
+            or (t.lower in tab.stop and t.lower not in tab.preps_before_det)
         ):
             break
-        if t.lower in _tab().determiners and (
-            k == 0 or toks[k - 1].lower not in _tab().preps_before_det
-        ):
+        if t.lower in tab.determiners and (k == 0 or toks[k - 1].lower not in tab.preps_before_det):
             start = k
             break
         k -= 1
