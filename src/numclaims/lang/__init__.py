@@ -5,7 +5,8 @@
 (qualifiers, hedges, negations, conditionals), ``lang/es/sentences.json`` (abbreviations),
 ``lang/es/locales.json`` (how each region writes numbers), ``lang/es/claims.json`` (the
 claim builder's unit carry-over and ratio anaphors) and ``lang/es/reporting_verbs.json``
-(reporting verbs, "según" cues, role nouns, the subject finder's tables).
+(reporting verbs, "según" cues, role nouns, the subject finder's base tables) and
+``lang/es/subjects.json`` (measure verbs, time words and links of the subject finder).
 
 :func:`table` is the one reader of these files: it checks each file against its declared
 :data:`SCHEMA` once (no key missing, none unknown, each of the declared JSON type) and
@@ -112,6 +113,26 @@ SCHEMA: Mapping[str, Mapping[str, str]] = MappingProxyType(
             "source_name_links": "array",
             "prepositions_before_role": "array",
             "subject": "object",
+        },
+        "subjects": {
+            "measure_verbs": "array",
+            "verb_particles": "array",
+            "value_links": "array",
+            "purpose_links": "array",
+            "time_words": "array",
+            "time_prepositions": "array",
+            "not_heads": "array",
+            "sibling_links": "array",
+            "amount_words": "array",
+            "distributives": "array",
+            "quote_marks": "array",
+            "participle_endings": "array",
+            "clitics": "array",
+            "noun_endings": "array",
+            "scale_words": "array",
+            "inner_prepositions": "array",
+            "generic_counters": "array",
+            "degree_adverbs": "array",
         },
         "units": {
             "currencies": "object",

@@ -120,7 +120,14 @@ def annotate(
         # an inherited unit ("18,008 votos y 8.410") stands before the number: no unit end
         unit_span = None if draft.implicit_unit else draft.unit_span
         unit_end = unit_span[1] if unit_span is not None else None
-        subject = subjects.find(draft.start, draft.end, unit_end=unit_end, sentences=sentences)
+        subject = subjects.find(
+            draft.start,
+            draft.end,
+            unit_end=unit_end,
+            sentences=sentences,
+            unit_kind=(draft.unit or {}).get("kind"),
+            implicit_unit=draft.implicit_unit,
+        )
         speaker = speakers.find(draft.start, draft.end, sentences=sentences)
         claim = draft.to_claim(subject=subject, speaker=speaker)
         data.append(claim.to_dict())
