@@ -13,8 +13,10 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 from spacy.language import Language
 
+from numclaims.lang import table
 from numclaims.pipeline.tokens import doc_table
 from numclaims.rules.speakers import Speakers, find_speaker, reporting_forms
+from numclaims.rules.tokens import TokenTable
 
 #: Seconds after which a bounded call counts as hung (quadratic cost would take minutes;
 #: speed itself is measured by the benchmarks, not here).
@@ -294,3 +296,213 @@ def test_a_name_that_completes_a_role_phrase(nlp: Language) -> None:
     r = speaker(nlp, "El portavoz del Gobierno anunció ayer que hay 300 camas.", "300")
     assert r is not None
     assert r["text"] == "El portavoz del Gobierno"
+
+
+# --- attribution scope, shapes and document-level resolution (issue 10) ---------------
+
+
+def test_a_whole_article_resolves_a_role_and_an_elided_cue(nlp: Language) -> None:
+    text = (
+        "La presidenta de Chile, Michelle Bachelet, visitó este martes la región de "
+        "Valparaíso tras los incendios.\n\n"
+        "Los bomberos trabajaron durante toda la noche en los cerros de la ciudad. El "
+        "viento complicó las labores en varios sectores.\n\n"
+        "La mandataria aseguró que el Estado destinará 200 millones de pesos a la "
+        "reconstrucción. “Ya hay 1.500 viviendas dañadas”, indicó."
+    )
+    r = speaker(nlp, text, "200")
+    assert r is not None
+    assert (r["text"], r["name"], r["role"]) == (
+        "La mandataria",
+        "Michelle Bachelet",
+        "La mandataria",
+    )
+    assert text[r["name_start_char"] : r["name_end_char"]] == "Michelle Bachelet"
+    r = speaker(nlp, text, "1.500")
+    assert r is not None
+    assert (r["name"], r["cue"], r["shape"]) == ("Michelle Bachelet", "indicó", "quote")
+    assert text[r["cue_start"] : r["cue_end"]] == "indicó"
+
+
+def test_two_attributions_in_one_sentence_cover_their_own_figures(nlp: Language) -> None:
+    text = "Hubo 12.000 casos, según el ministerio, y otros 3.000, de acuerdo con la OMS."
+    first, second = speaker(nlp, text, "12.000"), speaker(nlp, text, "3.000")
+    assert first is not None and second is not None
+    assert (first["text"], second["name"]) == ("el ministerio", "OMS")
+
+
+def test_a_comparative_cue_covers_only_the_phrase_before_it(nlp: Language) -> None:
+    text = "De acuerdo con el INE, la tasa fue del 15 %, y no del 25 %, como afirmó la ministra."
+    r = speaker(nlp, text, "25")
+    assert r is not None
+    assert r["text"] == "la ministra"
+    r = speaker(nlp, text, "15")
+    assert r is not None
+    assert r["name"] == "INE"
+
+
+def test_a_cue_does_not_reach_back_across_its_clause(nlp: Language) -> None:
+    text = "La empresa vendió 400 coches y, según la patronal, el sector creció un 8 %."
+    assert speaker(nlp, text, "400") is None
+    r = speaker(nlp, text, "8")
+    assert r is not None
+    assert r["text"] == "la patronal"
+
+
+@pytest.mark.parametrize(
+    ("text", "number", "name"),
+    [
+        (
+            "La inflación llegó al 4,1 %, de acuerdo con datos preliminares del Banco Central.",
+            "4,1",
+            "Banco Central",
+        ),
+        (
+            "Según un estudio de 2019 de la Universidad de Chile, el 30 % de los hogares ahorra.",
+            "30",
+            "Universidad de Chile",
+        ),
+        ("La cosecha caerá un 20 %, según datos oficiales.", "20", "datos oficiales"),
+    ],
+)
+def test_the_source_inside_a_longer_phrase(
+    nlp: Language, text: str, number: str, name: str
+) -> None:
+    r = speaker(nlp, text, number)
+    assert r is not None
+    assert r["name"] == name
+
+
+@pytest.mark.parametrize(
+    ("text", "number"),
+    [
+        ("Tras el anuncio del ministro, este lunes se confirmó un alza del 30 %.", "30"),
+        ("El coste se estima en torno a 50.000 dólares.", "50.000"),
+        ("Según sus cálculos, la obra costará 90 millones de euros.", "90"),
+        ("La patronal no dijo nada. Se perdieron 40 empleos, pese a lo que dijo Ruiz.", "40"),
+        ("El portal cuenta con 175 seguidores.", "175"),
+        (
+            "«El ministerio destinó 20.000 millones [unos 21.000 millones de dólares] a la "
+            "sanidad», dijo Ana Ruiz.",
+            "21.000",
+        ),
+    ],
+)
+def test_no_time_phrase_subject_possessive_or_reference_as_speaker(
+    nlp: Language, text: str, number: str
+) -> None:
+    assert speaker(nlp, text, number) is None
+
+
+def test_a_pronoun_and_a_possessive_take_the_speaker_before(nlp: Language) -> None:
+    text = (
+        "La ministra de Economía, Ana Ruiz, compareció ayer en el Congreso. Ella dijo que el "
+        "paro bajará al 9 %. Según sus cálculos, se crearán 50.000 empleos."
+    )
+    for number in ("9", "50.000"):
+        r = speaker(nlp, text, number)
+        assert r is not None
+        assert r["name"] == "Ana Ruiz"
+
+
+@pytest.mark.parametrize(
+    ("text", "number", "name"),
+    [
+        # inverted
+        ("Recordó el diputado Luis Gómez que el fondo tiene 300 millones.", "300", "Luis Gómez"),
+        # parenthetical
+        ("El país, dijo el ministro Pablo Soto, debe 900 millones.", "900", "Pablo Soto"),
+        # "por su parte" between the subject and the verb
+        ("Gómez, por su parte, afirmó que hay 70 heridos.", "70", "Gómez"),
+        # a closing quote with the cue after a short tail
+        (
+            "Pablo Soto habló en la radio. “Hay 45 detenidos” en la provincia, remarcó.",
+            "45",
+            "Pablo Soto",
+        ),
+        # a bare plural subject
+        ("Los expertos creen que la cifra llegará a 2.000 muertos.", "2.000", "Los expertos"),
+        ("Fuentes de la policía aseguran que hubo 14 detenidos.", "14", "Fuentes de la policía"),
+        # a subject with an acronym in parentheses
+        (
+            "El Sindicato de Enfermería (SATSE) ha denunciado el cierre de 1.800 camas.",
+            "1.800",
+            "Sindicato de Enfermería",
+        ),
+        # a post-posed cue with a medium between it and the name
+        ("Hay 300 camas libres, dijo a la radio Ana Ruiz.", "300", "Ana Ruiz"),
+    ],
+)
+def test_shapes(nlp: Language, text: str, number: str, name: str) -> None:
+    r = speaker(nlp, text, number)
+    assert r is not None
+    assert name in (r["name"], r["text"])
+
+
+def test_a_coordinated_cue_keeps_the_subject_of_the_first(nlp: Language) -> None:
+    text = (
+        "Durante el debate, el candidato por el PRO, Mauricio Macri, criticó la gestión y "
+        "señaló: “Tenemos 9 millones de consultas”."
+    )
+    r = speaker(nlp, text, "9 millones")
+    assert r is not None
+    assert r["name"] == "Mauricio Macri"
+
+
+def test_a_quote_opened_in_one_sentence_keeps_its_attribution(nlp: Language) -> None:
+    text = (
+        "La ministra de Vivienda, Rosa Díaz, señaló en una entrevista: “Se dieron 110 mil "
+        "créditos. Entre 2016 y 2019, solamente 11 mil."
+    )
+    r = speaker(nlp, text, "11 mil")
+    assert r is not None
+    assert r["name"] == "Rosa Díaz"
+
+
+def test_nested_reports_give_the_outermost_source_and_the_chain(nlp: Language) -> None:
+    text = (
+        "Como informó el diario El Tiempo, la obra costó 500 millones, según funcionarios "
+        "del ministerio."
+    )
+    r = speaker(nlp, text, "500")
+    assert r is not None
+    assert r["name"] == "El Tiempo"
+    assert r["speaker_chain"][0] == "El Tiempo"
+    assert len(r["speaker_chain"]) == 2
+
+
+def test_an_anaphoric_source_takes_the_source_named_before(nlp: Language) -> None:
+    text = (
+        "Según el Instituto Nacional de Estadística, el paro bajó al 12 %. De acuerdo con "
+        "la misma fuente, hay 3 millones de parados."
+    )
+    r = speaker(nlp, text, "3 millones")
+    assert r is not None
+    assert r["name"] == "Instituto Nacional de Estadística"
+
+
+def test_an_embedded_post_is_its_signer_s(nlp: Language) -> None:
+    text = (
+        "El gobierno regional lo desmintió en redes. Las 5 personas fueron halladas con "
+        "vida. pic.twitter.com/abc123 — Gobierno de Jalisco (@jalisco) May 2, 2023"
+    )
+    r = speaker(nlp, text, "5")
+    assert r is not None
+    assert (r["name"], r["shape"]) == ("Gobierno de Jalisco", "signature")
+
+
+def test_a_lowercase_piece_continues_its_sentence() -> None:
+    text = "Ana Ruiz dijo que el mínimo fue de 51 grados (hasta enero) las lluvias sumaron 40 mm."
+    table = TokenTable.from_text(text)
+    cut = text.index("las lluvias")
+    spans = [(0, cut), (cut, len(text))]
+    r = find_speaker(table, text.index("40"), text.index("40") + 2, sentences=spans)
+    assert r is not None
+    assert r["name"] == "Ana Ruiz"
+
+
+def test_the_attribution_table_is_read() -> None:
+    att = table("attribution")
+    assert "cuenta con" in att["not_cue_phrases"]
+    assert "lo que" in att["reference_before_cue"]
+    assert any("mandatario" in group for group in att["role_synonyms"])
