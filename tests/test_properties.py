@@ -581,3 +581,49 @@ def test_a_claim_built_directly_keeps_its_exact_bounds() -> None:
         qualifier="range",
     )
     assert Claim.from_dict(claim.to_dict()) == claim
+
+
+# --- numerals in words in news frames (issue 11) -----------------------------------------
+
+_FRAMES = [
+    "El Gobierno destinó {n} euros a la obra.",
+    "Según el informe, la deuda llegó a {n} dólares en marzo.",
+    "La temperatura bajó hasta {n} grados durante la noche",
+    "el ministerio contabilizó {n} casos nuevos",
+]
+
+
+def _value_of(text: str, written: str) -> Decimal | None:
+    from numclaims.rules.scanner import scan
+
+    start = text.index(written)
+    found = [m for m in scan(text) if m.start == start and m.end == start + len(written)]
+    return found[0].value if len(found) == 1 else None
+
+
+@settings(max_examples=300, deadline=None)
+@given(
+    st.integers(min_value=-(10**15) + 1, max_value=10**15 - 1),
+    st.sampled_from(_FRAMES),
+)
+def test_cardinals_in_words_to_a_thousand_billion(n: int, frame: str) -> None:
+    from num2words import num2words
+
+    written = num2words(n, lang="es")
+    if n == 1 or n == -1:
+        return  # "uno" alone is the pronoun; "un" before a noun the article
+    assert _value_of(frame.format(n=written), written) == n
+
+
+@settings(max_examples=300, deadline=None)
+@given(
+    st.decimals(min_value=-9999, max_value=9999, places=2, allow_nan=False),
+    st.sampled_from(_FRAMES),
+)
+def test_decimals_in_words(value: Decimal, frame: str) -> None:
+    from num2words import num2words
+
+    if value == value.to_integral_value() or abs(value) < 1:
+        return  # num2words writes an integer with no decimals; "cero punto" is rare in news
+    written = num2words(value, lang="es")  # "menos tres punto dos cinco"
+    assert _value_of(frame.format(n=written), written) == value

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import time
 from decimal import Decimal
+from fractions import Fraction
 
 import pytest
 from hypothesis import given, settings
@@ -408,7 +409,7 @@ def test_a_refused_token_leaves_the_state_unchanged() -> None:
     for tok in ("treinta", "y"):
         assert parser.feed(tok, "word")
     before = dict(vars(parser))
-    for tok, kind in [("y", "word"), ("mil", "word"), ("5", "num"), ("%", "other")]:
+    for tok, kind in [("y", "word"), ("mil", "word"), ("15", "num"), ("%", "other")]:
         assert not parser.feed(tok, kind)
         assert vars(parser) == before
     assert not parser.complete()
@@ -508,8 +509,10 @@ def test_the_half_noun_alone_is_one_half(noun: str, article: str) -> None:
 def test_a_fraction_word_after_a_block_is_a_ratio(n: int, fraction: tuple[str, object]) -> None:
     word, value = fraction
     text = f"{num2words(n, lang='es')} {word}"
-    # only a block below a thousand takes a fraction ("dos tercios", not "dos mil tercios")
-    expected = fraction_to_decimal(n * value) if n < 1000 else None  # type: ignore[operator]
+    # the fraction divides the whole numeral: "dos tercios", "cien mil billonésimas";
+    # more than one takes the plural ("dos tercios", not "dos tercio")
+    plural = word.endswith("s")
+    expected = fraction_to_decimal(n * value) if n <= 1 or plural else None  # type: ignore[operator]
     assert parse_number(text) == expected
     assert parse_number(f"{n} {word}") is None  # digits take no fraction word
 
@@ -518,7 +521,9 @@ def test_a_fraction_word_after_a_block_is_a_ratio(n: int, fraction: tuple[str, o
 @given(st.integers(min_value=1, max_value=10**6), st.sampled_from(ABBREVIATIONS))
 def test_an_abbreviation_after_digits_is_a_scale(n: int, abbreviation: tuple[str, int]) -> None:
     word, exp = abbreviation
-    assert parse_number(f"{n} {word}") == n * 10**exp
+    upper_only = word in LEX.upper_case_abbreviations  # "5 m" is five metres
+    assert parse_number(f"{n} {word}") == (None if upper_only else n * 10**exp)
+    word = word.upper() if upper_only else word
     assert parse_number(f"{n}{word.upper()}") == n * 10**exp
     assert parse_number(f"{n},5 {word}", locale="es-ES") == (n * 10 + 5) * D(10) ** (exp - 1)
     assert parse_number(f"{num2words(n, lang='es')} {word}") is None  # digits only
@@ -535,7 +540,7 @@ def test_decimal_words_read_the_digits_one_by_one(n: int, digits: str, mark: str
     spoken = " ".join(num2words(int(d), lang="es") for d in digits)
     assert parse_number(f"{num2words(n, lang='es')} {mark} {spoken}") == D(f"{n}.{digits}")
     assert parse_number(f"{num2words(n, lang='es')} {mark}") is None
-    assert parse_number(f"{n} {mark} {spoken}") is None  # digits are read as digits
+    assert parse_number(f"{n} {mark} {spoken}") == D(f"{n}.{digits}")  # "2 punto siete"
 
 
 @pytest.mark.parametrize("mark", ["\u200b", "\u2060", "\ufeff", "\u00ad"])
@@ -543,3 +548,130 @@ def test_an_invisible_mark_inside_a_digit_group_groups_thousands(mark: str) -> N
     assert parse_number(f"10{mark}000") == Decimal(10000)
     assert parse_number(f"1{mark}234{mark}567,5", locale="es-ES") == Decimal("1234567.5")
     assert parse_number(f"1{mark}2") is None  # not a group of three: not one number
+
+
+# --- the long tail of numerals (issue 11) ------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("dos mil y uno", D(2001)),
+        ("mil y una", D(1001)),
+        ("cuarenta y 5", D(45)),
+        ("tres cientos dos", D(302)),
+        ("cuatro cientas", D(400)),
+        ("diez y siete", D(17)),
+        ("veinte y dos", D(22)),
+    ],
+)
+def test_spoken_and_nonstandard_cardinals(text: str, expected: Decimal) -> None:
+    assert parse_number(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("tres quintos", Fraction(3, 5)),
+        ("un octavo", Fraction(1, 8)),
+        ("diez treintavos", Fraction(1, 3)),
+        ("tres doscientosavos", Fraction(3, 200)),
+        ("cien milésimos", Fraction(1, 10)),
+        ("un billonésimo", Fraction(1, 10**12)),
+        ("dos millonésimas", Fraction(2, 10**6)),
+        ("cien mil billonésimas", Fraction(1, 10**7)),
+        ("ciento treinta y tres veintiunavos", Fraction(133, 21)),
+        ("tres veinteavos", Fraction(3, 20)),
+        ("un veinticincoavo", Fraction(1, 25)),
+        ("cien treintaicincoavos", Fraction(100, 35)),
+        ("un cientocincoavos", Fraction(1, 105)),
+        ("tres dosmilésimos", Fraction(3, 2000)),
+        ("veintitrés quintas", Fraction(23, 5)),
+        ("un millón dos mil doscientos tres quintos", Fraction(1_002_203, 5)),
+        ("ciento tres con dos tercios", Fraction(311, 3)),
+        ("cuatro y tres quintos", Fraction(23, 5)),
+        ("tres con un quinto", Fraction(16, 5)),
+        ("uno con un medio", Fraction(3, 2)),
+        ("diez con un cuarto", Fraction(41, 4)),
+        ("cinco billones con tres cuartos", Fraction(5_750_000_000_000)),
+    ],
+)
+def test_fractions_in_words_of_any_denominator(text: str, expected: Fraction) -> None:
+    assert parse_number(text) == fraction_to_decimal(expected)
+
+
+def test_a_fraction_word_is_a_suffix_on_a_cardinal() -> None:
+    assert numerals.fraction_word("treintavos") == Fraction(1, 30)
+    assert numerals.fraction_word("veintiunava") == Fraction(1, 21)
+    assert numerals.fraction_word("billonésimas") == Fraction(1, 10**12)
+    assert numerals.fraction_word("doscientosmilésimos") == Fraction(1, 200_000)
+    # words that end like a fraction but have no cardinal before the suffix
+    for word in ("centavos", "esclavo", "bravo", "mismo", "octavilla"):
+        assert numerals.fraction_word(word) is None, word
+
+
+def test_more_than_one_takes_a_plural_fraction() -> None:
+    assert parse_number("dos millonésimo") is None  # "dos millonésimos"
+    assert parse_number("un millonésimo") == D("0.000001")
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("dos coma setecientos dieciocho veintiocho", D("2.71828")),
+        ("dos mil trescientos cuarenta y siete coma mil quinientos setenta y ocho", D("2347.1578")),
+        ("tres coma cero cinco", D("3.05")),
+        ("2 punto siete", D("2.7")),
+        ("cuatro coma cinco mil", D(4500)),
+    ],
+)
+def test_decimals_read_in_words(text: str, expected: Decimal) -> None:
+    assert parse_number(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("2’450.000", D(2_450_000)),
+        ("2'450.000", D(2_450_000)),
+        ("1’000’000", D(1_000_000)),
+        ("2’450.000,50", D("2450000.50")),
+        ("12\u202f500\u202f000", D(12_500_000)),
+        ("12\u2009500", D(12_500)),
+    ],
+)
+def test_apostrophes_and_thin_spaces_group_digits(text: str, expected: Decimal) -> None:
+    assert parse_number(text) == expected
+
+
+def test_an_apostrophe_must_group_three_digits() -> None:
+    assert parse_number("12’5") is None
+
+
+def test_m_and_mm_are_millions_only_in_capitals() -> None:
+    assert parse_number("5 M") == D(5_000_000)
+    assert parse_number("3 MM") == D(3_000_000)
+    assert parse_number("5 m") is None  # five metres
+    assert parse_number("7,62 mm") is None  # millimetres
+
+
+def test_medio_alone_is_no_number() -> None:
+    assert parse_number("medio") is None
+    assert parse_number("media") is None
+    assert parse_number("medio millón") == D(500_000)
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.integers(min_value=1, max_value=999), st.integers(min_value=2, max_value=999))
+def test_any_denominator_in_words(num: int, den: int) -> None:
+    # "tres doscientosavos": num2words writes the cardinal, the suffix makes the fraction
+    stem = num2words(den, lang="es").replace(" y ", "i").replace(" ", "")
+    if stem.endswith("a"):
+        stem = stem[:-1]  # "treinta" + "avos": "treintavos"
+    word = stem + ("avo" if num == 1 else "avos")
+    fraction = numerals.fraction_word(word)
+    if den <= 10 or den in (100, 1000):
+        return  # the table words ("quinto", "décimo", "centésimo") are the usual ones
+    assert fraction == Fraction(1, den), word
+    words = "un" if num == 1 else num2words(num, lang="es")
+    assert parse_number(f"{words} {word}") == fraction_to_decimal(Fraction(num, den))

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import time
 from decimal import Decimal
+from fractions import Fraction
 
 import pytest
 from hypothesis import given, settings
@@ -515,3 +516,199 @@ def test_every_date_link(day: int, month: str, year: int, link: str, year_link: 
     assert [(m.kind, m.text) for m in scan(f"Fue en {month} {year_link} {year}.")] == [
         ("date", f"{month} {year_link} {year}")
     ]
+
+
+# --- the long tail of numerals (issue 11) ------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "span", "expected"),
+    [
+        ("La temperatura cayó a menos cuarenta y dos grados.", "menos cuarenta y dos", -42),
+        ("El saldo quedó en menos 3.400.000 pesos.", "menos 3.400.000", -3_400_000),
+        ("De madrugada marcó 7 bajo cero en Soria.", "7 bajo cero", -7),
+        ("- 1 4/5 es el resultado", "- 1 4/5", Decimal("-1.8")),
+        ("La variación fue de -4/5 en el trimestre.", "-4/5", Decimal("-0.8")),
+    ],
+)
+def test_signs_in_words_and_marks(text: str, span: str, expected: Decimal | int) -> None:
+    found = [(m.text, m.value) for m in scan(text) if m.value is not None]
+    assert (span, Decimal(expected)) in found
+
+
+def test_bajo_cero_after_the_degree_unit_negates_the_number() -> None:
+    mentions = scan("El termómetro marcó 5 grados bajo cero al amanecer.")
+    assert [(m.text, m.value) for m in mentions] == [("5", Decimal(-5))]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Murieron al menos 10 personas.",
+        "Hubo por lo menos 30 heridos.",
+        "No saldrá a menos que 5 ministros lo pidan.",
+        "Ganó menos de 5 votos.",
+        "Costó más o menos 20 euros.",
+        "Son las diez menos 5 minutos.",
+    ],
+)
+def test_menos_that_is_no_sign(text: str) -> None:
+    assert all(m.value is None or m.value >= 0 for m in scan(text))
+
+
+@pytest.mark.parametrize(
+    ("text", "span", "expected"),
+    [
+        ("Se necesitan 2 1/4 tazas de harina.", "2 1/4", Decimal("2.25")),
+        ("El recorrido mide 10 1/2 millas.", "10 1/2", Decimal("10.5")),
+        ("Compró 2½ kilos de pan.", "2½", Decimal("2.5")),
+        ("El resultado es ⅙ del total.", "⅙", None),
+        ("Uno de cada ½ litro.", "½", Decimal("0.5")),
+        ("La probabilidad es de 1 sobre 21.", "1 sobre 21", None),
+        ("La nota media es siete sobre diez.", "siete sobre diez", Decimal("0.7")),
+    ],
+)
+def test_fractions_in_digits(text: str, span: str, expected: Decimal | None) -> None:
+    found = {m.text: m for m in scan(text)}
+    assert span in found
+    m = found[span]
+    if expected is not None:
+        assert m.value == expected
+    else:
+        assert m.exact is not None  # 1/6, 1/21: no decimal holds them
+
+
+def test_a_fraction_that_no_decimal_holds_keeps_its_exact_value() -> None:
+    [m] = scan("La probabilidad es de 1 sobre 21.")
+    assert m.exact == Fraction(1, 21)
+    [m] = scan("ciento tres con dos tercios")
+    assert m.exact == Fraction(311, 3)
+
+
+@pytest.mark.parametrize(
+    ("text", "span", "expected"),
+    [
+        ("El margen bajó a ,45 puntos.", ",45", Decimal("0.45")),
+        ("La variación fue -,0031 en la sesión.", "-,0031", Decimal("-0.0031")),
+        ("La inflación fue de tres con dos.", "tres con dos", Decimal("3.2")),
+        ("Cerró en siete con cincuenta.", "siete con cincuenta", Decimal("7.50")),
+        ("El índice marcó 2 con siete.", "2 con siete", Decimal("2.7")),
+        ("La cifra es 2 punto siete.", "2 punto siete", Decimal("2.7")),
+    ],
+)
+def test_decimals_with_a_leading_mark_or_a_joining_word(
+    text: str, span: str, expected: Decimal
+) -> None:
+    assert (span, expected) in numbers(text)
+
+
+def test_con_between_counts_stays_two_numbers() -> None:
+    assert numbers("Ganaron siete con cuatro goles de ventaja.") == [
+        ("siete", Decimal(7)),
+        ("cuatro", Decimal(4)),
+    ]
+
+
+@pytest.mark.parametrize(
+    ("text", "span", "expected"),
+    [
+        ("La distancia es de 1e10 metros.", "1e10", Decimal(10**10)),
+        ("El factor vale 1,1^23 en el modelo.", "1,1^23", Decimal(11**23) / Decimal(10**23)),
+        ("Se cuentan 10^6 células.", "10^6", Decimal(10**6)),
+        ("Hay 1,5 × 10^9 usuarios.", "1,5 × 10^9", Decimal(1_500_000_000)),
+        ("El inverso es 2,5^-1 exactamente.", "2,5^-1", Decimal("0.4")),
+        ("La carga es de 12,32e+14 electrones.", "12,32e+14", Decimal(1_232_000_000_000_000)),
+        ("El error es -12e-1 unidades.", "-12e-1", Decimal("-1.2")),
+    ],
+)
+def test_exponents_and_scientific_notation(text: str, span: str, expected: Decimal) -> None:
+    assert (span, expected) in numbers(text, "es-ES")
+
+
+def test_a_glued_letter_before_digits_stays_an_identifier() -> None:
+    assert kinds("El COVID-19 y el G7 se reunieron.") == [
+        ("identifier", "COVID-19"),
+        ("identifier", "G7"),
+    ]
+
+
+@pytest.mark.parametrize(
+    ("text", "span", "expected"),
+    [
+        ("El precio en Londres es GBP7,45 la unidad.", "7,45", Decimal("7.45")),
+        ("Pagó USD2,80 por acción.", "2,80", Decimal("2.80")),
+    ],
+)
+def test_a_currency_code_glued_to_its_amount(text: str, span: str, expected: Decimal) -> None:
+    # a number, not an identifier like "G7": the claims read the code as its currency
+    assert (span, expected) in numbers(text)
+
+
+@pytest.mark.parametrize(
+    ("text", "span", "expected"),
+    [
+        ("Compró un kilogramo de arroz.", "un", Decimal(1)),
+        ("El pasaje cuesta un dólar.", "un", Decimal(1)),
+        ("Llevó media docena de huevos.", "media docena", Decimal(6)),
+        ("Pidió una docena y media de rosas.", "una docena y media", Decimal(18)),
+        ("Encargó dos mil y cuatro docenas de tornillos.", "dos mil y cuatro docenas", 2048),
+        ("Vendió cinco dozs de huevos.", "cinco dozs", Decimal(60)),
+        ("Faltan dos mil y un votos.", "dos mil y un", Decimal(2001)),
+    ],
+)
+def test_counted_one_and_dozens(text: str, span: str, expected: Decimal | int) -> None:
+    assert (span, Decimal(expected)) in numbers(text)
+
+
+def test_un_before_a_counted_noun_stays_an_article() -> None:
+    assert kinds("Dio un paso al frente.") == [("article", "un")]
+
+
+def test_media_is_a_number_only_when_it_quantifies() -> None:
+    assert numbers("Esperó media hora en la fila.") == [("media", Decimal("0.5"))]
+    assert numbers("Bebió medio litro de agua.") == [("medio", Decimal("0.5"))]
+    assert scan("La media de edad es alta.") == []
+    assert numbers("Por medio de un decreto.") == []
+
+
+def test_a_range_of_thousands_in_words_keeps_its_bounds() -> None:
+    [m] = scan("Acudieron entre dos mil y tres mil personas.")
+    assert (m.kind, m.value_min, m.value_max) == ("range", Decimal(2000), Decimal(3000))
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("ocho dólares y veinte centavos", [("ocho", Decimal(8)), ("veinte", Decimal(20))]),
+        ("menos dos y medio kilómetros por hora", [("menos dos y medio", Decimal("-2.5"))]),
+        ("dos porciento de los votos", [("dos", Decimal(2))]),
+        ("Ocho Dólares Y Veinte Centavos", [("Ocho", Decimal(8)), ("Veinte", Decimal(20))]),
+    ],
+)
+def test_lower_case_unpunctuated_speech(text: str, expected: list[tuple[str, Decimal]]) -> None:
+    assert numbers(text) == expected
+
+
+def test_bare_hundreds_after_millions_in_speech() -> None:
+    assert numbers("Le pagaron $5 millones cuatrocientos") == [
+        ("5 millones cuatrocientos", Decimal(5_400_000))
+    ]
+    assert numbers("Vinieron un millón doscientas personas.") == [
+        ("un millón doscientas", Decimal(1_000_200))
+    ]
+
+
+def test_apostrophe_groups_millions_in_the_scanner() -> None:
+    assert numbers("El auto vale $2’450.000 en Bogotá.") == [("2’450.000", Decimal(2_450_000))]
+
+
+def test_a_spaced_degree_sign_is_no_ordinal_mark() -> None:
+    assert kinds("La fiebre llegó a 37º C por la tarde.") == [("number", "37")]
+    assert kinds("Se celebró el 2º Congreso.") == [("ordinal", "2º")]
+
+
+def test_a_range_takes_the_signs_of_its_bounds() -> None:
+    [m] = scan("La nota quedó entre menos diez y quince.")
+    assert (m.kind, m.value_min, m.value_max) == ("range", Decimal(-10), Decimal(15))
+    [m] = scan("Las mínimas irán de menos 3 a menos 1.")
+    assert (m.value_min, m.value_max) == (Decimal(-3), Decimal(-1))

@@ -66,7 +66,7 @@ MAX_DIGITS = 40
 # previous one (possessive quantifiers), so tokenizing is linear in the input.
 _TOKEN_RE = regex.compile(
     r"""
-    (?P<num>\d++(?:(?:[.,\u00a0\u2009\u202f\u200b\u2060\ufeff\u00ad]|\x20(?=\d{3}(?!\d)))\d++)*+)
+    (?P<num>\d++(?:(?:[.,\u00a0\u2009\u202f\u200b\u2060\ufeff\u00ad]|[’'](?=\d{3}(?!\d))|\x20(?=\d{3}(?!\d)))\d++)*+)
     | (?P<word>\p{L}++)
     | (?P<space>\s++)
     | (?P<other>.)
@@ -95,6 +95,8 @@ class WordClass(enum.Enum):
     FRACTION = "fraction"  # "tercios", "cuarto" ("fractions", less the halves)
     ABBREVIATION = "abbreviation"  # "M", "mdd" after digits ("abbreviations")
     DECIMAL = "decimal"  # "coma", "punto" ("decimal_words")
+    SPLIT_HUNDRED = "split_hundred"  # "cientos" in "tres cientos" ("split_hundreds")
+    WITH = "with"  # "con" before a fraction: "tres con un quinto" ("decimal_joiners")
 
 
 #: The word classes that can be part of a numeral expression written in words.
@@ -135,6 +137,11 @@ class Lexicon:
     prefix_symbols: tuple[str, ...]  # currency signs before a numeral, longest match first
     suffix_symbols: tuple[str, ...]  # currency and percent signs after a numeral
     classes: dict[str, WordClass]  # each word of the numeral grammar -> its class
+    split_hundreds: dict[str, int]  # "cientos": 100 ("tres cientos")
+    fraction_suffixes: tuple[str, ...]  # "avo", "esimo": "treintavos", "milesimos"
+    fraction_stem_endings: tuple[str, ...]  # "a": "treint-avos" is "treinta"
+    compound_and: frozenset[str]  # "i" in "treintaicinco"
+    upper_case_abbreviations: frozenset[str]  # "m", "mm": scales only as "M", "MM"
 
     def is_number_word(self, folded: str) -> bool:
         """Whether ``folded`` can be part of a numeral expression."""
@@ -158,6 +165,8 @@ def _word_classes(raw: Mapping[str, Any]) -> dict[str, WordClass]:
         (WordClass.HALF, raw["half_words"]),
         (WordClass.FRACTION, (w for w in raw["fractions"] if w not in halves)),
         (WordClass.ABBREVIATION, raw["abbreviations"]),
+        (WordClass.SPLIT_HUNDRED, raw["split_hundreds"]),
+        (WordClass.WITH, raw["decimal_joiners"]),
     ]
     classes: dict[str, WordClass] = {}
     for word_class, words in groups:
@@ -199,7 +208,85 @@ def lexicon() -> Lexicon:
         prefix_symbols=tuple(raw["prefix_symbols"]),
         suffix_symbols=tuple(raw["suffix_symbols"]),
         classes=_word_classes(raw),
+        split_hundreds=dict(raw["split_hundreds"]),
+        fraction_suffixes=tuple(sorted(raw["fraction_suffixes"], key=len, reverse=True)),
+        fraction_stem_endings=tuple(raw["fraction_stem_endings"]),
+        compound_and=frozenset(raw["compound_and"]),
+        upper_case_abbreviations=frozenset(raw["upper_case_abbreviations"]),
     )
+
+
+#: The exponent of "millones": only "5 millones cuatrocientos" reads as 5 400 000.
+_MILLION = 6
+
+#: The longest word read as a fraction of any denominator ("doscientosmilesimos": 19).
+_MAX_FRACTION_WORD = 40
+
+
+@lru_cache(maxsize=4096)
+def fraction_word(word: str) -> Fraction | None:
+    """The value of a fraction word of any denominator, or ``None``.
+
+    The word is a cardinal and a suffix ("treintavos" 1/30, "veintiunavo" 1/21,
+    "doscientosavos" 1/200, "dosmilésimos" 1/2000, "billonésima" 1/10**12); the
+    fraction words of the table ("tercio", "quinto") come first.
+
+    >>> fraction_word("treintavos"), fraction_word("dosmilésimas")
+    (Fraction(1, 30), Fraction(1, 2000))
+    >>> fraction_word("centavos") is None
+    True
+    """
+    lex = lexicon()
+    w = fold(word)
+    if w in lex.fractions:
+        return lex.fractions[w]
+    if len(w) > _MAX_FRACTION_WORD:
+        return None
+    if w.endswith("s"):
+        w = w[:-1]
+    for suffix in lex.fraction_suffixes:
+        if not w.endswith(suffix) or len(w) == len(suffix):
+            continue
+        stem = w[: -len(suffix)]
+        for ending in ("", *lex.fraction_stem_endings):
+            den = _compound_cardinal(stem + ending)
+            if den is not None and den > 1:
+                return Fraction(1, den)
+    return None
+
+
+def _compound_cardinal(word: str) -> int | None:
+    """A cardinal written as one word ("cientocinco", "dosmil", "treintaicinco"), or ``None``."""
+    lex = lexicon()
+    known = {*lex.small, *lex.thousands, *lex.scales}
+    longest = max(len(k) for k in known)
+    # the segmentations of every prefix: at most one per prefix (longest word first)
+    parts: list[list[str] | None] = [None] * (len(word) + 1)
+    parts[0] = []
+    for i in range(len(word)):
+        prefix = parts[i]
+        if prefix is None:
+            continue
+        for j in range(min(len(word), i + longest), i, -1):
+            piece = word[i:j]
+            if parts[j] is None and (piece in known or (piece in lex.compound_and and prefix)):
+                parts[j] = [*prefix, piece]
+    words = parts[len(word)]
+    if not words:
+        return None
+    if words[0] in lex.scales:
+        one = next(w for w, v in lex.small.items() if v == 1)
+        words = [one, *words]  # "millonésimo": one million
+    parser = NumeralParser()
+    for piece in words:
+        if not parser.feed(
+            next(iter(lex.and_words)) if piece in lex.compound_and else piece, "word"
+        ):
+            return None
+    if not parser.complete() or parser.ratio or parser.decimals is not None:
+        return None
+    value = parser.value()
+    return int(value) if value.denominator == 1 else None
 
 
 def exact_mul(a: Decimal, b: Decimal | int) -> Decimal:
@@ -271,9 +358,38 @@ def parse_digits(
     return value.copy_negate()
 
 
+#: Apostrophes that group millions or thousands in Latin-American text ("2’450.000").
+APOSTROPHES = "’'"
+_APOSTROPHE_GROUP_RE = regex.compile(r"[’'](?!\d{3}(?![0-9]))")
+
+
+def _without_apostrophes(s: str) -> str | None:
+    """ "2’450.000" -> "2.450.000": each apostrophe becomes the thousands mark of the rest
+    of the number (or nothing); ``None`` if one does not group three digits."""
+    if _APOSTROPHE_GROUP_RE.search(s) is not None:
+        return None
+    tail = s[max(s.rfind(a) for a in APOSTROPHES) + 1 :]
+    marks = [c for c in tail if c in ".,"]
+    if not marks:
+        mark = ""
+    elif len(set(marks)) == 2 or len(marks) > 1:
+        mark = marks[0]  # "2’450.000,50", "1’234.567.890": the first mark groups
+    else:
+        frac = tail.rpartition(marks[0])[2]
+        mark = marks[0] if len(frac) == 3 else ("," if marks[0] == "." else ".")
+    for a in APOSTROPHES:
+        s = s.replace(a, mark)
+    return s
+
+
 def _unsigned_digits(
     s: str, decimal_mark: DecimalMark | None, doc_mark: DecimalMark | None
 ) -> Decimal | None:
+    if "’" in s or "'" in s:  # APOSTROPHES
+        grouped = _without_apostrophes(s)
+        if grouped is None:
+            return None
+        s = grouped
     if any(sp in s for sp in GROUP_SPACES + INVISIBLE_GROUP_MARKS):
         # "10 000", "1 234,56": spaces group thousands, so a separator can only mark decimals
         head, sep, tail = s.partition(",") if "," in s else s.partition(".")
@@ -391,6 +507,7 @@ class State(enum.Enum):
     HALF = "half"  # "y medio" (closes the numeral)
     FRACTION = "fraction"  # "dos tercios", "mitad" (closes the numeral)
     ABBREVIATION = "abbreviation"  # "5 M" (closes the numeral)
+    WITH = "with"  # "con" or "y" before a fraction: "tres con un quinto", "cuatro y tres quintos"
 
 
 #: The states of a block below a thousand written in words ("ciento veintitrés").
@@ -401,6 +518,11 @@ _DIGITS_AFTER = frozenset({State.START, State.THOUSAND, State.SCALE})
 _AND_AFTER = _WORD_BLOCK | {State.THOUSAND, State.SCALE}
 #: After these, a decimal word may follow ("cuatro coma ocho", "mil punto cinco").
 _DECIMAL_AFTER = _AND_AFTER
+#: After these, a fraction may be added: "ciento tres con dos tercios", "cinco billones con
+#: tres cuartos".
+_WITH_AFTER = _AND_AFTER | {State.DIGITS}
+#: After these, a fraction word may follow: "dos tercios", "cien milésimos".
+_FRACTION_AFTER = _WORD_BLOCK | {State.THOUSAND, State.SCALE}
 
 
 class _Slot(enum.Flag):
@@ -456,23 +578,52 @@ class NumeralParser:
         self.decimals: str | None = None  # digits after "coma"/"punto", read in words
         self.decimal_block: NumeralParser | None = None
         self._int_small = Fraction(0)
+        #: After "con" (or "y" before a fraction): the fraction being read, and its unit
+        self.addend: NumeralParser | None = None
+        self.addend_unit = Fraction(1)
+        #: Inside the fraction after "con": "un medio" is one half
+        self.fraction_only = False
+        #: The block after "mil y" / "millones y" ("dos mil y uno"): no "mil" or scale after
+        self.and_tail = False
 
     # -- results -----------------------------------------------------------
     def value(self) -> Fraction:
         """The value of what has been accepted so far."""
+        if self.addend is not None:
+            return self.total + self.group + self.small + self.addend.value() * self.addend_unit
         return self.total + self.group + self.small
+
+    def hundreds_after_scale(self) -> Fraction | None:
+        """The colloquial value when a bare hundreds word ends the numeral right after
+        "millones" ("5 millones cuatrocientos": 5 400 000, the hundreds of thousands),
+        else ``None``; whether the colloquial reading applies is the caller's choice."""
+        if (
+            self.state is not State.HUNDREDS
+            or self.slots & ~_Slot.BARE_HUNDRED != _Slot.HUNDREDS
+            or self.group
+            or self.mil_seen
+            or self.last_scale != _MILLION
+            or self.addend is not None
+            or self.decimals is not None
+        ):
+            return None
+        return self.total + self.small * Fraction(10) ** (self.last_scale - 3)
 
     def complete(self) -> bool:
         """Whether what has been accepted so far is a whole numeral."""
+        if self.addend is not None:
+            return self.addend.ratio and self.addend.complete()
         if self.decimals is not None:
             return bool(self.decimals) or (
                 self.decimal_block is not None and self.decimal_block.complete()
             )
-        return self.state is not State.START and self.state is not State.AND
+        return self.state not in (State.START, State.AND, State.HALF_PREFIX)
 
     # -- the transition function ---------------------------------------------
     def feed(self, text: str, kind: str) -> bool:
         """Try to accept one token; return ``False`` (state unchanged) if it cannot follow."""
+        if self.addend is not None:
+            return self.addend.feed(text, kind)
         if self.closed:
             return False
         word_class: WordClass | None
@@ -481,12 +632,24 @@ class NumeralParser:
         elif kind == "word":
             w = fold(text.rstrip("."))
             word_class = self.lex.classes.get(w)
+            if (
+                word_class is WordClass.ABBREVIATION
+                and w in self.lex.upper_case_abbreviations
+                and not text.rstrip(".").isupper()
+            ):
+                return False  # "5 m" is five metres, "5 M" five million
+            if word_class is None and fraction_word(w) is not None:
+                word_class = WordClass.FRACTION  # "treintavos", "dosmilésimas"
         else:
             return False
         if self.decimals is not None and word_class is not WordClass.DIGITS:
-            if word_class is not WordClass.SCALE or not self.complete():
+            scale = word_class is WordClass.SCALE or (
+                word_class is WordClass.THOUSAND and (self.decimals or self.decimal_block)
+            )
+            if not scale or not self.complete():
                 return self._feed_decimal(w, text)
             # "cuatro coma ocho millones": the scale applies to the decimal number
+            self._close_decimal_block()
             self.decimals = None
             self.decimal_block = None
         if word_class is None:
@@ -494,22 +657,42 @@ class NumeralParser:
         return self._HANDLERS[word_class](self, w)
 
     def _feed_decimal(self, w: str, text: str) -> bool:
-        """After "coma"/"punto": digit words one by one, or one block ("setenta y cinco")."""
+        """After "coma"/"punto": digit words one by one, or blocks read one after the other
+        ("dos coma setecientos dieciocho veintiocho": 2,71828; "coma mil quinientos")."""
         assert self.decimals is not None
         if self.decimal_block is None and w in self.lex.units:
             self.decimals += str(self.lex.small[w])
-            self.small = self._int_small + Fraction(int(self.decimals), 10 ** len(self.decimals))
+            self._set_decimals(self.decimals)
             return True
-        if self.decimals or w in self.lex.thousands or w in self.lex.scales:
+        if w in self.lex.scales or (
+            w in self.lex.thousands and (self.decimals or self.decimal_block)
+        ):
             return False
         block = self.decimal_block or NumeralParser()
         if not block.feed(text, "word"):
+            if self.decimal_block is None or not self.decimal_block.complete():
+                return False
+            # the block is over: the next one starts with this word
+            self._close_decimal_block()
+            block = NumeralParser()
+            if not block.feed(text, "word"):
+                return False
+        if block.ratio or block.decimals is not None:
             return False
         self.decimal_block = block
         if block.complete():
-            digits = str(int(block.value()))
-            self.small = self._int_small + Fraction(int(digits), 10 ** len(digits))
+            self._set_decimals(self.decimals + str(int(block.value())))
         return True
+
+    def _set_decimals(self, digits: str) -> None:
+        self.small = self._int_small + Fraction(int(digits), 10 ** len(digits))
+
+    def _close_decimal_block(self) -> None:
+        """Append the digits of a finished block of decimals to the digits read so far."""
+        block = self.decimal_block
+        if self.decimals is not None and block is not None and block.complete():
+            self.decimals += str(int(block.value()))
+        self.decimal_block = None
 
     def _reset_block(self) -> None:
         self.small = Fraction(0)
@@ -526,6 +709,11 @@ class NumeralParser:
     def _digits(self, text: str) -> bool:
         """Digits open a numeral, or fill the block below "mil" or a scale word
         ("2 mil 300 millones", "485 mil 656")."""
+        if self.state is State.AND and self.before_and is State.TENS and self._unit_digit(text):
+            self.small += int(text)  # "cuarenta y 5"
+            self.slots |= _Slot.UNITS
+            self.state = State.UNITS
+            return True
         if self.has_small or self.state not in _DIGITS_AFTER:
             return False
         value = parse_digits(text, self.decimal_mark, doc_mark=self.doc_mark)
@@ -544,6 +732,10 @@ class NumeralParser:
         self.state = State.DIGITS
         return True
 
+    @staticmethod
+    def _unit_digit(text: str) -> bool:
+        return len(text) == 1 and text.isdigit() and text != "0"
+
     def _hundred(self, w: str) -> bool:
         """ "ciento", "doscientas": opens a block."""
         if self.state is State.AND or self.has_small:
@@ -559,11 +751,19 @@ class NumeralParser:
         """ "tres", "quince", "treinta": a block, or its tens or units after the hundreds;
         a unit after "treinta y"."""
         if self.state is State.AND:
-            if self.before_and is not State.TENS or w not in self.lex.units:
+            if self.before_and is State.TENS and w in self.lex.units:
+                self.small += self.lex.small[w]
+                self.slots |= _Slot.UNITS
+                return self._accept(State.UNITS)
+            if self.before_and in (State.THOUSAND, State.SCALE):
+                if w in self.lex.zero_words:
+                    return False
+                self.and_tail = True  # "dos mil y uno", "un millón y veinte"
+                self.state = self.before_and
+            elif self.before_and in _WORD_BLOCK:
+                return self._open_addend(w)  # "cuatro y tres quintos"
+            else:
                 return False
-            self.small += self.lex.small[w]
-            self.slots |= _Slot.UNITS
-            return self._accept(State.UNITS)
         if _Slot.BARE_HUNDRED in self.slots or (
             self.has_small and _Slot.HUNDREDS not in self.slots
         ):
@@ -586,7 +786,7 @@ class NumeralParser:
 
     def _thousand(self, w: str) -> bool:
         """ "mil": the block before it (or one) times a thousand, once per scale group."""
-        if self.state is State.AND or self.mil_seen:
+        if self.state is State.AND or self.mil_seen or self.and_tail:
             return False
         block = self.small if self.has_small else Fraction(1)
         self.group += block * 1000
@@ -596,7 +796,7 @@ class NumeralParser:
 
     def _scale(self, w: str) -> bool:
         """ "millones", "billones": closes a scale group; scales must decrease."""
-        if self.state is State.AND:
+        if self.state is State.AND or self.and_tail:
             return False
         exp = self.lex.scales[w]
         if self.last_scale is not None and exp >= self.last_scale:
@@ -630,6 +830,11 @@ class NumeralParser:
             self.has_small = True
             self.slots = _Slot.UNITS
             return self._accept(State.HALF_PREFIX)
+        if self.fraction_only and self.state is State.UNITS and self.words == 1 and self.small == 1:
+            self.small = Fraction(1, 2)  # "uno con un medio"
+            self.ratio = True
+            self.closed = True
+            return self._accept(State.FRACTION)
         if self.state is not State.AND:
             return False
         unit = Fraction(1)  # "tres y medio"
@@ -652,15 +857,57 @@ class NumeralParser:
         return self._accept(State.FRACTION)
 
     def _fraction(self, w: str) -> bool:
-        """ "tercios", "cuarto" after a block alone: a ratio ("dos tercios")."""
-        if not self.has_small or self.state not in _WORD_BLOCK:
+        """ "tercios", "treintavos" after a numeral in words: a ratio of the whole numeral
+        ("dos tercios", "cien milésimos", "cien mil billonésimas")."""
+        if self.state not in _FRACTION_AFTER or self.and_tail:
             return False
-        if self.total or self.group:
-            return False
-        self.small = self.small * self.lex.fractions[w]
+        fraction = fraction_word(w)
+        whole = self.total + self.group + self.small
+        if fraction is None or (whole > 1 and not w.endswith("s")):
+            return False  # "dos millonésimo" is no fraction: two takes "millonésimos"
+        self.small = whole * fraction
+        self.total = self.group = Fraction(0)
+        self.has_small = True
         self.ratio = True
         self.closed = True
         return self._accept(State.FRACTION)
+
+    def _split_hundred(self, w: str) -> bool:
+        """ "cientos" after a unit above one, written apart: "tres cientos dos" (302)."""
+        if self.state is not State.UNITS or self.slots != _Slot.UNITS or self.small < 2:
+            return False
+        self.small *= self.lex.split_hundreds[w]
+        self.slots = _Slot.HUNDREDS
+        return self._accept(State.HUNDREDS)
+
+    def _with(self, w: str) -> bool:
+        """ "con" before a fraction: "ciento tres con dos tercios", "tres con un quinto"."""
+        if self.state not in _WITH_AFTER or self.and_tail or self.fraction_only:
+            return False  # a fraction takes no second one: "uno con uno con …" stays flat
+        self.state = State.WITH
+        self.words += 1
+        self.addend = self._new_addend()
+        return True
+
+    def _new_addend(self) -> NumeralParser:
+        self.addend_unit = Fraction(1)
+        if self.state is State.WITH and self.last_scale is not None and not self.has_small:
+            self.addend_unit = Fraction(10) ** self.last_scale  # "cinco billones con tres cuartos"
+        addend = NumeralParser(self.decimal_mark, self.doc_mark)
+        addend.fraction_only = True
+        return addend
+
+    def _open_addend(self, w: str) -> bool:
+        """The first word of a fraction after "y": "cuatro y tres quintos"."""
+        if self.fraction_only:
+            return False
+        self.state = State.WITH
+        addend = self._new_addend()
+        if not addend.feed(w, "word"):
+            self.state = State.AND
+            return False
+        self.addend = addend
+        return True
 
     def _abbreviation(self, w: str) -> bool:
         """ "M", "mdd", "k" after digits: a scale ("5 M€", "2.500 mdd")."""
@@ -679,7 +926,10 @@ class NumeralParser:
     def _decimal(self, w: str) -> bool:
         """ "coma", "punto" after a number in words: the decimal part follows in words
         ("cuatro coma ocho", "cuatro punto ocho": num2words' reading)."""
-        if self.state not in _DECIMAL_AFTER:
+        digits_before = self.state is State.DIGITS and not self.total and not self.group
+        if self.state not in _DECIMAL_AFTER and not (
+            digits_before and self.small.denominator == 1  # "2 punto siete"
+        ):
             return False
         self.decimals = ""
         self._int_small = self.small
@@ -698,6 +948,8 @@ class NumeralParser:
         WordClass.FRACTION: _fraction,
         WordClass.ABBREVIATION: _abbreviation,
         WordClass.DECIMAL: _decimal,
+        WordClass.SPLIT_HUNDRED: _split_hundred,
+        WordClass.WITH: _with,
     }
 
 

@@ -25,20 +25,31 @@ import regex
 
 from ..lang import table
 from .locales import DecimalMark, decimal_mark_for
+from .notation import (
+    below_zero_after,
+    exponent_after,
+    leading_mark_before,
+    minus_word_before,
+    ratio_joined,
+    vulgar_fraction,
+)
 from .numerals import (
     EXACT,
     INVISIBLE_GROUP_MARKS,
     MINUS_SIGNS,
     NumeralParser,
     Token,
+    WordClass,
     detect_decimal_mark,
     fold,
     fraction_to_decimal,
     lexicon,
     parse_digits,
+    parse_number,
     tokenize,
 )
 from .patterns import any_of
+from .units import match_unit_after, match_unit_before
 
 __all__ = ["NON_CLAIM_KINDS", "Mention", "scan"]
 
@@ -240,6 +251,20 @@ def _split_bad_groups(
             yield Token("num", part.group(), tok.start + part.start(), tok.start + part.end())
 
 
+#: The unit kinds a number word quantifies directly: "un dólar", "medio litro".
+_MEASURE_KINDS = frozenset({"currency", "physical"})
+
+
+@lru_cache(maxsize=1)
+def _time_nouns() -> frozenset[str]:
+    """ "hora", "día": a half word before them quantifies ("media hora")."""
+    return frozenset(table("numbers")["time_nouns"])
+
+
+#: The word classes that close a block: "mil", "millones".
+_SCALE_CLASSES = frozenset({WordClass.THOUSAND, WordClass.SCALE})
+
+
 class _Run(NamedTuple):
     """The longest complete numeral from a token: its last token, value, scale, ratio."""
 
@@ -298,8 +323,9 @@ class _Scanner:
             else:
                 i += 1
         out.sort(key=lambda m: (m.start, -m.end))
-        out = _dozens(self.text, _slash(self.text, out))
-        return _signed(self.text, _ranges(self.text, _con_decimals(self.text, out)))
+        out = _dozens(self.text, _mixed_fractions(self.text, _slash(self.text, out)))
+        # signs before ranges: "entre menos diez y quince" (-10 to 15)
+        return _ranges(self.text, _signed(self.text, _con_decimals(self.text, out)))
 
     def _merge_blocked(self) -> list[tuple[int, int, str]]:
         merged: list[tuple[int, int, str]] = []
@@ -325,11 +351,11 @@ class _Scanner:
             if led is not None:
                 return led
         elif tok.kind == "num":
-            special = self._digit_context(i)
+            special = self._exponent(i, limit) or self._digit_context(i)
             if special is not None:
                 return special
         else:
-            return None, 1
+            return self._vulgar(i)
         run = self._numeral_run(i, limit)
         if run is None:
             return None, 1
@@ -355,13 +381,29 @@ class _Scanner:
             return None, 1
         if (self._word(i - 1), w) in ctx.percent_pairs:
             return None, 1  # "por ciento" is the percent unit
+        if w in lex.half_words and self._half_quantifies(i):
+            run = self._numeral_run(i, len(self.text))
+            if run is None:  # "media hora", "media docena", "medio litro": one half
+                return self._mention(tok.start, tok.end, "number", Decimal("0.5"), in_words=True), 1
         return None
+
+    def _half_quantifies(self, i: int) -> bool:
+        """Whether "media"/"medio" at ``i`` quantifies the noun after it ("media hora",
+        "media docena", "medio litro"), unlike "la media de" (the average)."""
+        nxt = self._word(i + 1)
+        if not nxt or not self._joined(self.tokens[i], self.tokens[i + 1]):
+            return False
+        if nxt in self.ctx.collective or nxt in _time_nouns():
+            return True
+        unit = match_unit_after(self.text, self.tokens[i].end)
+        return unit is not None and unit.kind in _MEASURE_KINDS
 
     def _numeral_run(self, i: int, limit: int) -> _Run | None:
         """The longest complete numeral from token ``i``, fed token by token to a
         :class:`~numclaims.rules.numerals.NumeralParser`, or ``None``."""
         parser = NumeralParser(self.strict, self.doc_mark)
         best: _Run | None = None
+        before_tail: _Run | None = None  # the numeral before "y" of "dos mil y uno"
         j = i
         prev: Token | None = None
         while j < len(self.tokens) and j - i < MAX_NUMERAL_TOKENS:
@@ -370,13 +412,30 @@ class _Scanner:
                 break
             if prev is not None and not self._joined(prev, t):
                 break
+            tail = parser.and_tail
             if not parser.feed(t.text, t.kind):
+                if parser.and_tail and self.lex.classes.get(self._word(j)) in _SCALE_CLASSES:
+                    best = before_tail  # "entre dos mil y tres mil": two numbers
                 break
+            if parser.and_tail and not tail:
+                before_tail = best
             if parser.complete():
-                best = _Run(j, parser.value(), parser.last_scale, parser.ratio)
+                value = parser.value()
+                colloquial = parser.hundreds_after_scale()
+                if colloquial is not None and not self._noun_after(j):
+                    value = colloquial  # "$5 millones cuatrocientos": 5 400 000
+                best = _Run(j, value, parser.last_scale, parser.ratio)
             prev = t
             j += 1
         return best
+
+    def _noun_after(self, j: int) -> bool:
+        """Whether a word that is no number word follows token ``j`` in the same phrase
+        ("un millón doscientas personas": 1 000 200 people)."""
+        if j + 1 >= len(self.tokens) or not self._joined(self.tokens[j], self.tokens[j + 1]):
+            return False
+        w = self._word(j + 1)
+        return bool(w) and not self.lex.is_number_word(w)
 
     def _classify(self, i: int, run: _Run) -> Mention:
         """The mention of the numeral ``run`` from token ``i``: a ratio, the article
@@ -391,7 +450,10 @@ class _Scanner:
             )
         alone = run.last == i
         if alone and first.kind == "word" and fold(first.text) in ctx.article_forms:
-            return self._mention(first.start, last.end, "article", value, in_words=True)
+            unit = match_unit_after(self.text, last.end)
+            if unit is None or unit.kind not in _MEASURE_KINDS:
+                return self._mention(first.start, last.end, "article", value, in_words=True)
+            # "un dólar", "una libra", "un kilogramo": the value one
         span_text = self.text[first.start : last.end]
         maybe_year = (
             alone
@@ -468,6 +530,62 @@ class _Scanner:
             in_words=True,
         ), end_tok - i + 1
 
+    def _vulgar(self, i: int) -> tuple[Mention | None, int]:
+        """A Unicode fraction character ("½", "⅙"), or after an integer ("2½")."""
+        tok = self.tokens[i]
+        fraction = vulgar_fraction(tok.text)
+        if fraction is None:
+            return None, 1
+        return Mention(
+            tok.start,
+            tok.end,
+            tok.text,
+            "number",
+            fraction_to_decimal(fraction),
+            exact=_inexact(fraction),
+        ), 1
+
+    def _exponent(self, i: int, limit: int) -> tuple[Mention | None, int] | None:
+        """Digits with an exponent: "1e10", "12,32e+14", "1,1^23", "2,5^-1", "1,5 × 10^9"."""
+        toks = self.tokens
+        tok = toks[i]
+        prev = toks[i - 1] if i > 0 else None
+        if prev is not None and prev.end == tok.start and prev.kind == "word":
+            return None  # "COVID-19e", an identifier
+        exp = exponent_after(self.text, tok.end)
+        if exp is None or exp.end > limit:
+            return None
+        mantissa = parse_digits(tok.text, self.strict, doc_mark=self.doc_mark)
+        if mantissa is None:
+            return None
+        value = exp.apply(Fraction(mantissa))
+        if value is None:
+            return None
+        j = i
+        while j + 1 < len(toks) and toks[j + 1].start < exp.end:
+            j += 1
+        mention = Mention(
+            tok.start,
+            exp.end,
+            self.text[tok.start : exp.end],
+            "number",
+            fraction_to_decimal(value),
+            exact=_inexact(value),
+        )
+        return mention, j - i + 1
+
+    def _degree_sign(self, pos: int) -> bool:
+        """Whether a degree sign, not an ordinal mark, follows at ``pos``: "37ºC", "37º C"."""
+        text, signs = self.text, self.ctx.degree_signs
+        if fold(text[pos : pos + 2]) in signs:
+            return True
+        spaced = text[pos : pos + 3]
+        return (
+            spaced[1:2] == " "
+            and fold(spaced.replace(" ", "")) in signs
+            and not text[pos + 3 : pos + 4].isalpha()
+        )
+
     def _digit_context(self, i: int) -> tuple[Mention | None, int] | None:
         """Ordinals ("1.º", "3er"), identifiers ("COVID-19", "G7") and glued digits."""
         toks = self.tokens
@@ -477,7 +595,7 @@ class _Scanner:
         nxt = toks[i + 1] if i + 1 < len(toks) else None
         after = text[tok.end : tok.end + 2]
         mark = after[1:] if after[:1] == "." else after[:1]  # "1.º", "2ª"
-        if mark in ctx.ordinal_marks and fold(after) not in ctx.degree_signs:
+        if mark in ctx.ordinal_marks and not self._degree_sign(tok.end):
             end = tok.end + (2 if after[:1] == "." else 1)
             value = parse_digits(tok.text)
             return self._mention(tok.start, end, "ordinal", value), 1
@@ -491,7 +609,10 @@ class _Scanner:
             return self._mention(tok.start, nxt.end, "ordinal", Decimal(tok.text)), 2
         prev = toks[i - 1] if i > 0 else None
         if prev is not None and prev.end == tok.start and prev.kind == "word":
-            return self._mention(prev.start, tok.end, "identifier", None), 1
+            code = match_unit_before(text, tok.start)
+            if code is None or code.kind != "currency" or code.start != prev.start:
+                return self._mention(prev.start, tok.end, "identifier", None), 1
+            # "GBP7,45", "USD2,80": a currency code glued to its amount
         if (
             prev is not None
             and prev.end == tok.start
@@ -691,6 +812,56 @@ def _slash(text: str, mentions: list[Mention]) -> list[Mention]:
     return _join_pairs(mentions, join)
 
 
+_DIGIT_FRACTION_RE = regex.compile(r"\d{1,3}/\d{1,3}")
+_MIXED_GAP_RE = regex.compile(r"\x20{0,2}")
+
+
+def _is_fraction_part(text: str, m: Mention) -> bool:
+    """A proper fraction in digits or a Unicode fraction: "1/2", "4/5", "½"."""
+    if m.value is None or not 0 < m.value < 1:
+        return False
+    return _DIGIT_FRACTION_RE.fullmatch(m.text) is not None or vulgar_fraction(m.text) is not None
+
+
+def _whole(m: Mention, forms: dict[str, str]) -> bool:
+    """An integer mention without a scale word: "2", "uno"."""
+    if m.value is None or m.scale is not None or m.maybe_year:
+        return False
+    if m.kind != "number" and not (m.kind == "article" and forms.get(fold(m.text)) == "alone"):
+        return False
+    return m.value == m.value.to_integral_value() and m.value >= 0
+
+
+def _mixed_fractions(text: str, mentions: list[Mention]) -> list[Mention]:
+    """Mixed numbers and fractions joined by a word: "2 1/4", "10 1/2 millas", "2½" (an
+    integer and a proper fraction), "1 sobre 21", "uno sobre tres" (a fraction)."""
+    forms = _context().article_forms
+
+    def join(a: Mention, b: Mention) -> Mention | None:
+        if not _whole(a, forms) or b.value is None:
+            return None
+        assert a.value is not None
+        if _is_fraction_part(text, b) and _MIXED_GAP_RE.fullmatch(text, a.end, b.start):
+            if not a.text.isdigit():
+                return None
+            value = Fraction(a.value) + (b.exact if b.exact is not None else Fraction(b.value))
+        elif _whole(b, forms) and b.value > 0 and ratio_joined(text, a.end, b.start):
+            value = Fraction(a.value) / Fraction(b.value)  # "1 sobre 21"
+        else:
+            return None
+        return Mention(
+            a.start,
+            b.end,
+            text[a.start : b.end],
+            "number",
+            fraction_to_decimal(value),
+            in_words=a.in_words or b.in_words,
+            exact=_inexact(value),
+        )
+
+    return _join_pairs(mentions, join)
+
+
 # Calls below pass an ``endpos``: without one, the regex module's ``match(text, pos)``
 # costs time in proportion to ``len(text)``.
 _BLANKS = r"[ \t\u00a0]"
@@ -703,8 +874,36 @@ def _collective_re() -> regex.Pattern[str]:
     return regex.compile(rf"{_BLANKS}++(?P<w>{nouns})(?![\p{{L}}\p{{N}}])", regex.IGNORECASE)
 
 
+@lru_cache(maxsize=1)
+def _and_half_re() -> regex.Pattern[str]:
+    """ " y media" after a counting noun: "una docena y media" (18)."""
+    lex = lexicon()
+    return regex.compile(
+        rf"{_BLANKS}++(?:{any_of(lex.and_words)}){_BLANKS}++(?:{any_of(lex.half_words)})"
+        r"(?![\p{L}\p{N}])",
+        regex.IGNORECASE,
+    )
+
+
+def _counted_value(m: Mention, size: int) -> Fraction:
+    """``m`` times ``size``; in "dos mil y cuatro docenas" only the block after "y"
+    counts dozens (2048)."""
+    assert m.value is not None
+    whole = m.exact if m.exact is not None else Fraction(m.value)
+    words = [t for t in tokenize(m.text) if t.kind != "space"]
+    lex = lexicon()
+    for k in range(len(words) - 2, 0, -1):
+        if fold(words[k].text) in lex.and_words and fold(words[k - 1].text) in lex.thousands:
+            head = parse_number(m.text[: words[k].start])
+            tail = parse_number(m.text[words[k].end :])
+            if head is not None and tail is not None:
+                return Fraction(head) + Fraction(tail) * size
+    return whole * size
+
+
 def _dozens(text: str, mentions: list[Mention]) -> list[Mention]:
-    """Count dozens: "una docena" (12), "media docena" (6), "3 docenas" (36)."""
+    """Count dozens: "una docena" (12), "media docena" (6), "3 docenas" (36), "una docena
+    y media" (18)."""
     ctx = _context()
     out = []
     for m in mentions:
@@ -716,13 +915,19 @@ def _dozens(text: str, mentions: list[Mention]) -> list[Mention]:
             and m.value is not None
             and (m.kind == "number" or ctx.article_forms.get(fold(m.text)) == "before_noun")
         ):
+            value = _counted_value(m, size)
+            end = dozen.end()
+            half = _and_half_re().match(text, end, end + 16)
+            if half is not None:
+                value += Fraction(size, 2)
+                end = half.end()
             m = replace(
                 m,
-                end=dozen.end(),
-                text=text[m.start : dozen.end()],
+                end=end,
+                text=text[m.start : end],
                 kind="number",
-                value=EXACT.multiply(m.value, Decimal(size)),
-                exact=_inexact(m.exact * size) if m.exact is not None else None,
+                value=fraction_to_decimal(value),
+                exact=_inexact(value),
                 scale=0,  # ends with a counting word, so "de" + noun may follow, as after "mil"
                 maybe_year=False,
                 in_words=True,
@@ -748,10 +953,15 @@ def _percent_after_re() -> regex.Pattern[str]:
     return regex.compile(rf"{_BLANKS}*+(?:{signs})", regex.IGNORECASE)
 
 
+#: Nothing more in the clause after a number: "la inflación fue de tres con dos."
+_CLAUSE_END_RE = regex.compile(r"[\x20\t]*+(?:[.;:!?)\]»”\"]|,(?!\d)|\n|$)")
+
+
 def _con_decimals(text: str, mentions: list[Mention]) -> list[Mention]:
-    """Join "siete con cincuenta por ciento" (7,50 %) and "uno con cinco millones" (1,5
-    millones): "con" reads as a decimal mark between two integers when a percent sign
-    or a scale word follows, so "ganaron siete con cuatro goles" stays two numbers.
+    """Join "siete con cincuenta por ciento" (7,50 %), "uno con cinco millones" (1,5
+    millones) and "la tasa quedó en siete con cincuenta." (7,50): "con" reads as a decimal
+    mark between two integers when a percent sign or a scale word follows, or nothing more
+    in the clause, so "ganaron siete con cuatro goles" stays two numbers.
     """
     forms = _context().article_forms
 
@@ -765,7 +975,11 @@ def _con_decimals(text: str, mentions: list[Mention]) -> list[Mention]:
             and a.value == a.value.to_integral_value()
             and a.value >= 0
             and _con_gap_re().fullmatch(text, a.end, b.start)
-            and (b.scale is not None or _percent_after_re().match(text, b.end, b.end + 32))
+            and (
+                b.scale is not None
+                or _percent_after_re().match(text, b.end, b.end + 32)
+                or _CLAUSE_END_RE.match(text, b.end, b.end + 4)
+            )
         ):
             return None
         exp = b.scale or 0
@@ -789,29 +1003,82 @@ def _con_decimals(text: str, mentions: list[Mention]) -> list[Mention]:
     return _join_pairs(mentions, join)
 
 
-def _signed(text: str, mentions: list[Mention]) -> list[Mention]:
-    """Take a minus sign glued to a number written in digits ("-5 grados", "−3,2 %").
+def _negated(m: Mention, start: int, end: int, text: str) -> Mention:
+    assert m.value is not None
+    return replace(
+        m,
+        start=start,
+        end=end,
+        text=text[start:end],
+        value=m.value.copy_negate(),
+        exact=-m.exact if m.exact is not None else None,
+    )
 
-    The sign must open the word: "1-0" and "10-15" keep their hyphen.
+
+_SIGN_OPENERS = "([{:=«“\"'"
+
+
+def _spaced_sign_opens(text: str, sign: int) -> bool:
+    """Whether a sign followed by a space at ``sign`` opens the text, a line or a bracket
+    ("- 1 4/5"), unlike a dash between two phrases ("Madrid - 20 heridos")."""
+    j = sign - 1
+    while j >= 0 and text[j] in " \t" and sign - j < 4:
+        j -= 1
+    return j < 0 or text[j] == "\n" or text[j] in _SIGN_OPENERS
+
+
+def _signed(text: str, mentions: list[Mention]) -> list[Mention]:
+    """Take the sign of a number: a minus sign glued to digits ("-5 grados", "−3,2 %", "-4/5"),
+    or spaced at the start of a line ("- 1 4/5"); a sign in words ("menos cuarenta y dos",
+    "menos 3.400.000"); "bajo cero" after it ("7 bajo cero"); a decimal mark with no digits
+    before it (",45", "-,0031").
+
+    A glued sign must open the word: "1-0" and "10-15" keep their hyphen.
     """
-    out = []
+    out: list[Mention] = []
+    swallowed = -1  # the end of the last "bajo cero": its "cero" is no number
     for m in mentions:
         s = m.start
+        if s < swallowed:
+            continue
+        if m.kind not in ("number", "ratio") or m.value is None:
+            out.append(m)
+            continue
+        lead = leading_mark_before(text, s) if m.kind == "number" and m.text.isdigit() else None
+        if lead is not None:
+            value = Decimal("0." + m.text)
+            m = replace(m, start=lead[0], text=text[lead[0] : m.end], value=value)
+            if lead[1]:
+                m = _negated(m, m.start, m.end, text)
+            out.append(m)
+            continue
         if (
-            m.kind == "number"
-            and m.value is not None
-            and s >= 1
+            s >= 1
             and text[s - 1] in MINUS_SIGNS
             and m.text[:1].isdigit()
-            and (s == 1 or text[s - 2].isspace() or text[s - 2] in "([{:=«“\"'")
+            and (s == 1 or text[s - 2].isspace() or text[s - 2] in _SIGN_OPENERS)
         ):
-            m = replace(
-                m,
-                start=s - 1,
-                text=text[s - 1 : m.end],
-                value=m.value.copy_negate(),
-                exact=-m.exact if m.exact is not None else None,
-            )
+            m = _negated(m, s - 1, m.end, text)
+        elif (
+            m.kind == "number"
+            and s >= 2
+            and text[s - 1] == " "
+            and text[s - 2] in MINUS_SIGNS
+            and m.text[:1].isdigit()
+            and _spaced_sign_opens(text, s - 2)
+        ):
+            m = _negated(m, s - 2, m.end, text)
+        elif m.kind == "number" and m.value is not None and m.value > 0:
+            word = minus_word_before(text, s)
+            after_number = bool(out) and not text[out[-1].end : word or 0].strip()
+            if word is not None and not after_number:
+                m = _negated(m, word, m.end, text)  # "menos cuarenta y dos"
+        if m.kind == "number" and m.value is not None and m.value > 0:
+            below = below_zero_after(text, m.end)
+            if below is not None:
+                glued = not text[m.end : below[0]].strip()
+                swallowed = below[1]
+                m = _negated(m, m.start, below[1] if glued else m.end, text)  # "7 bajo cero"
         out.append(m)
     return out
 
