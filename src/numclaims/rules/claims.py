@@ -26,6 +26,7 @@ from .modality import detect_modality
 from .numerals import exact_mul, fold, fraction_to_decimal
 from .patterns import any_of
 from .scanner import NON_CLAIM_KINDS, Mention, scan
+from .subunits import merge_subunits
 
 __all__ = ["Draft", "RatioReference", "build_claims", "find_claims"]
 
@@ -444,7 +445,7 @@ def build_claims(
         draft = _draft(ctx, m, drafts)
         if draft is not None:
             drafts.append(draft)
-    return drafts
+    return merge_subunits(text, drafts)
 
 
 def find_claims(

@@ -105,16 +105,13 @@ def _with_subunits(text: str, a: Draft, b: Draft) -> Draft | None:
         return None
     per = _subunit_of(b)
     if per is None:
-        if b.unit is not None and not b.implicit_unit and b.unit.get("kind") != "counted":
-            return None  # "15 dólares y 20 euros"
+        if b.unit is not None and not b.implicit_unit:
+            return None  # "15 dólares y 20 euros", "15 dólares y 20 personas", "30 € 20 personas"
         digits = b.text.strip()
-        bare = gap.group("j") is None
-        if bare and not (digits.isdigit() and len(digits) == 2):
+        if gap.group("j") is None and not (digits.isdigit() and len(digits) == 2):
             return None  # "15 USD 50": two digits of cents, written bare
-        if not bare and b.unit is not None and not b.implicit_unit:
-            return None  # "15 dólares y 20 personas"
         per = 100
-        end = b.end if b.unit is None or b.implicit_unit else _numeral_end(text, b)
+        end = b.end
     else:
         end = b.end if b.unit_span is None else max(b.end, b.unit_span[1])
     assert a.value is not None and b.value is not None
@@ -128,12 +125,6 @@ def _with_subunits(text: str, a: Draft, b: Draft) -> Draft | None:
         value=fraction_to_decimal(value),
         in_words=a.in_words or b.in_words,
     )
-
-
-def _numeral_end(text: str, b: Draft) -> int:
-    """The end of the numeral of ``b`` alone, before a counted noun after it."""
-    assert b.unit_span is not None
-    return len(text[: b.unit_span[0]].rstrip())
 
 
 def _scaled(text: str, a: Draft) -> Draft | None:
