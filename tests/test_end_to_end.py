@@ -180,7 +180,7 @@ def test_conversions_in_parentheses_do_not_steal_the_currency(blank_nlp: Languag
         ("Podrían contener hasta 4.8 millones de proyectiles.", "at_most", None, 4_800_000),
         ("Llegaron unos 800 tractores a la plaza.", "approx", None, None),
         ("Más de 300 personas se concentraron.", "more_than", 300, None),
-        ("Perdieron casi el 40 % de la cosecha.", "less_than", None, 40),
+        ("Perdieron casi el 40 % de la cosecha.", "approx", None, None),
         ("Se esperan entre 10 y 20 millones de turistas.", "range", 10**7, 2 * 10**7),
         ("Costará de 3 a 5 millones de euros.", "range", 3 * 10**6, 5 * 10**6),
         ("La inflación subirá un 10-15 % este año.", "range", 10, 15),
@@ -206,7 +206,9 @@ def test_ranges_have_no_single_value(blank_nlp: Language) -> None:
     [
         ("Esos contenedores podrían contener hasta 4.8 millones de proyectiles.", "hedged"),
         ("Se cree que unos 500 soldados cruzaron la frontera.", "hedged"),
-        ("La lluvia no superó los 15 litros por metro cuadrado.", "negated"),
+        ("Nunca hubo 300 plazas libres en el albergue.", "negated"),
+        # the negation is the bound's ("at most 15"), not the sentence's
+        ("La lluvia no superó los 15 litros por metro cuadrado.", "asserted"),
         ("El Gobierno aprobó 3.500 millones de euros.", "asserted"),
     ],
 )
@@ -246,7 +248,8 @@ def test_bundled_sample(blank_nlp: Language) -> None:
     assert got["40"]["kind"] == "percent"
     assert got["2000000000"]["modality"] == "hedged"
     assert got["27.5"]["text"] == "27,5 %"
-    assert got["15"]["modality"] == "negated"
+    assert got["15"]["modality"] == "asserted"  # "no superó los 15": at most 15
+    assert got["15"]["qualifier"] == "at_most"
     assert got["800"]["qualifier"] == "approx"
     assert got["0.5"]["implied_value_exact"] == "1750000000"
     assert "2005" not in got

@@ -2,8 +2,13 @@
 
 from __future__ import annotations
 
-import pytest
+from decimal import Decimal
 
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+
+from numclaims.rules.claims import find_claims
 from numclaims.rules.modality import detect_modality, is_conditional
 from numclaims.rules.sentences import split_sentences
 
@@ -82,3 +87,55 @@ def test_a_conditional_opening_the_sentence() -> None:
         "hedged",
         "Podrían",
     )
+
+
+# -- a negation and the bound it governs (issue 12) --------------------------------------
+
+
+def claim_of(text: str) -> tuple[str | None, Decimal | None, Decimal | None, str | None]:
+    [d] = find_claims(text)
+    return d.qualifier, d.value_min, d.value_max, d.modality
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # the negation makes the bound: at most 10, and the figure is asserted
+        ("No se registraron más de 10 casos.", ("at_most", None, Decimal(10), "asserted")),
+        # the cue holds its negation: not counted twice
+        (
+            "La lluvia no superó los 15 litros por metro cuadrado.",
+            ("at_most", None, Decimal(15), "asserted"),
+        ),
+        (
+            "El termómetro no se situó por debajo de los 40 grados.",
+            ("at_least", Decimal(40), None, "asserted"),
+        ),
+        ("No menos de 300 personas asistieron.", ("at_least", Decimal(300), None, "asserted")),
+        ("Nunca hubo menos de 20 agentes.", ("at_least", Decimal(20), None, "asserted")),
+        # a negation with no bound is the sentence's
+        ("No hubo 300 muertos en la región.", (None, None, None, "negated")),
+        # a negation in another clause does not make the bound
+        (
+            "No es cierto que más de 500 personas murieran.",
+            ("more_than", Decimal(500), None, "negated"),
+        ),
+    ],
+)
+def test_negation_combines_with_its_bound(
+    text: str, expected: tuple[str | None, Decimal | None, Decimal | None, str]
+) -> None:
+    assert claim_of(text) == expected
+
+
+def test_no_se_is_not_the_exclusion_no_se_with_an_accent() -> None:
+    text = "No se vendieron 300 entradas."
+    assert detect_modality(text, text.index("300"), text.index("300") + 3).label == "negated"
+    text = "No sé si fueron 300 personas."
+    assert detect_modality(text, text.index("300"), text.index("300") + 3).label == "asserted"
+
+
+@given(n=st.integers(min_value=1, max_value=10**9))
+def test_no_mas_de_is_at_most_for_any_number(n: int) -> None:
+    text = f"No se registraron más de {n} contagios."
+    assert claim_of(text) == ("at_most", None, Decimal(n), "asserted")

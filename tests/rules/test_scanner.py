@@ -11,7 +11,9 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from numclaims.lang import table
+from numclaims.rules.claims import find_claims
 from numclaims.rules.scanner import Mention, scan
+from numclaims.rules.text import fold as fold_text
 
 
 def kinds(text: str, locale: str = "es") -> list[tuple[str, str]]:
@@ -59,7 +61,7 @@ def test_number_at_line_break_of_a_pdf() -> None:
 
 
 def test_blank_line_separates_numbers() -> None:
-    assert numbers("Capítulo 3\n\nmillones de personas") == [("3", Decimal(3))]
+    assert numbers("Eran 3\n\nmillones de personas") == [("3", Decimal(3))]
 
 
 @pytest.mark.parametrize(
@@ -712,3 +714,203 @@ def test_a_range_takes_the_signs_of_its_bounds() -> None:
     assert (m.kind, m.value_min, m.value_max) == ("range", Decimal(-10), Decimal(15))
     [m] = scan("Las mínimas irán de menos 3 a menos 1.")
     assert (m.value_min, m.value_max) == (Decimal(-3), Decimal(-1))
+
+
+# -- issue 12: ranges written with units, articles and currency signs ---------------------
+
+
+def the_range(text: str) -> tuple[str, Decimal | None, Decimal | None]:
+    [m] = [m for m in scan(text) if m.kind == "range"]
+    return m.text, m.value_min, m.value_max
+
+
+@pytest.mark.parametrize(
+    ("text", "span", "lo", "hi"),
+    [
+        ("La subida será de entre un 25 % y un 40 %.", "25 % y un 40", 25, 40),
+        ("El paro quedará entre el 12 % y el 15 %.", "12 % y el 15", 12, 15),
+        ("El pasaje cuesta entre $0,20 y $0,50.", "0,20 y $0,50", Decimal("0.2"), Decimal("0.5")),
+        ("Habrá de 2,5 a 6,1 millones de afectados.", "2,5 a 6,1 millones", 2_500_000, 6_100_000),
+        ("Un ingreso de $15 a $20 mil al mes.", "15 a $20 mil", 15_000, 20_000),
+        ("Caminó unas 20 o 30 cuadras.", "20 o 30", 20, 30),
+        ("Una fiebre de 38 °C a 39 °C es habitual.", "38 °C a 39", 38, 39),
+    ],
+)
+def test_ranges_with_units_articles_and_signs(
+    text: str, span: str, lo: Decimal | int, hi: Decimal | int
+) -> None:
+    assert the_range(text) == (span, lo, hi)
+
+
+def test_entre_ranges_give_one_claim_with_the_unit() -> None:
+    [d] = find_claims("Costará entre $0,20 y $0,50 por litro.")
+    assert (d.text, d.qualifier, d.value_min, d.value_max) == (
+        "$0,20 y $0,50",
+        "range",
+        Decimal("0.2"),
+        Decimal("0.5"),
+    )
+    assert d.unit is not None and d.unit["kind"] == "currency"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "El dólar pasó de 950 a 1.020 pesos.",
+        "La tarifa subió del 31 % al 35 %.",
+        "El tipo de cambio varió de 3,55 a 3,70 soles.",
+    ],
+)
+def test_de_x_a_y_after_a_verb_of_change_is_two_figures(text: str) -> None:
+    assert [m.kind for m in scan(text)] == ["number", "number"]
+
+
+def test_a_qualified_amount_after_a_verb_of_change_is_a_range() -> None:
+    assert the_range("El valor cae alrededor del 10 al 15 por ciento.")[1:] == (10, 15)
+
+
+@given(
+    lo=st.integers(min_value=1, max_value=98),
+    gap=st.integers(min_value=1, max_value=50),
+    article=st.sampled_from(["", "el ", "un "]),
+)
+@settings(max_examples=60)
+def test_any_entre_x_percent_y_y_percent_is_one_range(lo: int, gap: int, article: str) -> None:
+    hi = lo + gap
+    text = f"La inflación estará entre {article}{lo} % y {article}{hi} % este año."
+    [m] = [m for m in scan(text) if m.kind not in ("article",)]
+    assert (m.kind, m.value_min, m.value_max) == ("range", lo, hi)
+
+
+@given(
+    lo=st.integers(min_value=1, max_value=899),
+    step=st.integers(min_value=1, max_value=99),
+    scale=st.sampled_from([("mil", 3), ("millones", 6), ("mil millones", 9)]),
+)
+@settings(max_examples=60)
+def test_a_scale_written_once_distributes_over_both_ends(
+    lo: int, step: int, scale: tuple[str, int]
+) -> None:
+    hi = lo + step
+    text = f"Se esperan de {lo} a {hi} {scale[0]} de visitantes."
+    [m] = scan(text)
+    assert (m.kind, m.value_min, m.value_max) == (
+        "range",
+        Decimal(lo).scaleb(scale[1]),
+        Decimal(hi).scaleb(scale[1]),
+    )
+
+
+# -- issue 12: no claim where there is none -----------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "kind", "span"),
+    [
+        ("El 5G llegará al 90 % de la población.", "identifier", "5G"),
+        ("La cumbre del G20 terminó ayer.", "identifier", "G20"),
+        ("Circula la gripe H3N2 este invierno.", "identifier", "H3N2"),
+        ("El lote B4X7 fue retirado.", "identifier", "B4X7"),
+        ("El Ibex 35 cerró en rojo.", "identifier", "35"),
+        ("Lo emitió el Canal 13 anoche.", "identifier", "13"),
+        ("Según el artículo 27 de la Constitución.", "identifier", "27"),
+        ("El Real Decreto 463/2020 declaró la alarma.", "identifier", "463/2020"),
+        ("La Ley 1437 regula el procedimiento.", "identifier", "1437"),
+        ("Consta en la página 88 del informe.", "identifier", "88"),
+        ("Los presos del módulo 3 protestaron.", "identifier", "3"),
+        ("El Madrid ganó (2-1) al Sevilla.", "score", "2-1"),
+        ("El equipo venció 3-0 al líder.", "score", "3-0"),
+        ("Quedó en el 29° lugar de la tabla.", "ordinal", "29°"),
+        ("La demanda llegó al 12° Juzgado Civil.", "ordinal", "12°"),
+        ("Ganó en la 2ª vuelta.", "ordinal", "2ª"),
+        ("Busca un quinto mandato consecutivo.", "ordinal", "quinto"),
+        ("Es su cuarto intento.", "ordinal", "cuarto"),
+        ("La temperatura subirá entre 2025 y 2050.", "year", "2025 y 2050"),
+        ("Entre 2016 y 2019, la deuda creció.", "year", "2016 y 2019"),
+        ("El curso 2019-20 se alargó.", "year", "2019-20"),
+        ("Nació el 15-marzo-2021 en Lima.", "date", "15-marzo-2021"),
+        ("Llame gratis al 01 800 123 4567.", "phone", "01 800 123 4567"),
+        ("Publicó el mensaje a las 7.59 de la mañana.", "time", "7.59"),
+        ("El incendio empezó el domingo 4 por la tarde.", "date", "domingo 4"),
+        ("Lo difundió en Twitter (1, 2) y en Facebook.", "reference", "1, 2"),
+        ("El país figura en la posición 24 de la lista.", "identifier", "24"),
+    ],
+)
+def test_issue_12_non_claims(text: str, kind: str, span: str) -> None:
+    assert (kind, span) in kinds(text)
+    assert all(span not in d.text for d in find_claims(text))
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Las pruebas serán entre el 10 y el 12 de agosto.",
+        "Abrirá del 3 al 5 de mayo.",
+        "Los días 4, 5 y 6 de junio habrá paro.",
+    ],
+)
+def test_days_listed_before_a_date_are_dates(text: str) -> None:
+    assert find_claims(text) == []
+    assert all(m.kind == "date" for m in scan(text))
+
+
+def test_numbers_listed_after_a_name_number_are_names() -> None:
+    assert [m.kind for m in scan("Según los artículos 27 y 28 de la ley.")] == [
+        "identifier",
+        "identifier",
+    ]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Viajan en vuelos de media y larga distancia.",
+        "Lo pagó por medio del programa oficial.",
+        "Quedaron atrapados en medio de la nieve.",
+        "El salario medio es de 1.200 euros.",
+        "La clase media.",
+    ],
+)
+def test_medio_as_an_adjective_or_an_idiom_is_no_number(text: str) -> None:
+    assert all(fold_text(m.text) not in ("medio", "media") for m in scan(text))
+
+
+@pytest.mark.parametrize(
+    ("text", "span", "value"),
+    [
+        ("Duró casi dos meses y medio.", "dos", Decimal("2.5")),
+        ("Pesa tres kilos y medio.", "tres", Decimal("3.5")),
+        ("Compró medio kilo de pan.", "medio", Decimal("0.5")),
+    ],
+)
+def test_y_medio_adds_a_half_to_the_number_before_the_noun(
+    text: str, span: str, value: Decimal
+) -> None:
+    assert numbers(text) == [(span, value)]
+
+
+@pytest.mark.parametrize(
+    ("text", "number"),
+    [
+        ("En Madrid 300 personas marcharon.", "300"),  # a count after a place, not a name
+        ("Tuvo 39° de fiebre.", "39"),  # degrees, not an ordinal
+        ("Hubo entre 1500 y 2000 personas.", "1500 y 2000"),  # a range of counts
+        ("Cuesta un cuarto de hora llegar.", "un cuarto"),  # a fraction
+        ("Se vendieron 5 kg de harina.", "5"),  # a unit, not a code
+    ],
+)
+def test_numbers_that_look_like_names_but_are_not(text: str, number: str) -> None:
+    assert any(m.text == number and m.kind in ("number", "range", "ratio") for m in scan(text))
+
+
+def test_a_range_does_not_join_a_percent_and_an_amount() -> None:
+    text = "Las ventas crecieron cerca de 18 % a $ 1,17 mil millones."
+    assert [m.kind for m in scan(text)] == ["number", "number"]
+
+
+def test_un_medio_alone_is_a_half() -> None:
+    assert numbers("La nota quedó por debajo de un medio.") == [("medio", Decimal("0.5"))]
+
+
+def test_un_cuarto_before_a_verb_is_a_fraction() -> None:
+    assert kinds("Un cuarto es poco.") == [("ratio", "Un cuarto")]

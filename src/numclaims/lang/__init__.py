@@ -2,11 +2,15 @@
 
 ``lang/es/numbers.json`` (number words, scales, fractions, months, year and time cues),
 ``lang/es/units.json`` (currencies, units, counted nouns), ``lang/es/qualifiers.json``
-(qualifiers, hedges, negations, conditionals), ``lang/es/sentences.json`` (abbreviations),
+(qualifiers, hedges, negations, conditionals, verbs of change, range words),
+``lang/es/sentences.json`` (abbreviations),
 ``lang/es/locales.json`` (how each region writes numbers), ``lang/es/claims.json`` (the
-claim builder's unit carry-over and ratio anaphors) and ``lang/es/reporting_verbs.json``
-(reporting verbs, "según" cues, role nouns, the subject finder's base tables) and
-``lang/es/subjects.json`` (measure verbs, time words and links of the subject finder).
+claim builder's unit carry-over and ratio anaphors), ``lang/es/reporting_verbs.json``
+(reporting verbs, "según" cues, role nouns, the subject finder's base tables),
+``lang/es/subjects.json`` (measure verbs, time words and links of the subject finder),
+``lang/es/attribution.json`` (the scope and resolution words of speaker attribution) and
+``lang/es/non_claims.json`` (the words that tell names, scores, ordinals and idioms from
+quantities).
 
 :func:`table` is the one reader of these files: it checks each file against its declared
 :data:`SCHEMA` once (no key missing, none unknown, each of the declared JSON type) and
@@ -102,6 +106,28 @@ SCHEMA: Mapping[str, Mapping[str, str]] = MappingProxyType(
             "conditional_blockers": "array",
             "negations": "array",
             "negation_exclusions": "array",
+            "post_closing_only": "array",
+            "negation_clause_breaks": "array",
+            "change_verbs": "object",
+            "ranges": "object",
+        },
+        "non_claims": {
+            "name_nouns": "array",
+            "name_preceders": "array",
+            "name_list_joins": "array",
+            "score_cues": "array",
+            "score_max": "number",
+            "score_links": "array",
+            "weekdays": "array",
+            "reference_max": "number",
+            "degree_followers": "array",
+            "degree_marks": "array",
+            "fraction_followers": "array",
+            "half_idiom_followers": "array",
+            "half_and": "array",
+            "year_range_followers": "array",
+            "date_list_joins": "array",
+            "time_marks": "array",
         },
         "sentences": {"abbreviations": "array"},
         "locales": {"comma_decimal_regions": "array", "point_decimal_regions": "array"},

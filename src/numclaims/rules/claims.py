@@ -22,7 +22,7 @@ import regex
 from ..claim import Claim, plain_decimal
 from ..lang import table
 from . import qualifiers, units
-from .modality import detect_modality
+from .modality import ModalityMatch, detect_modality
 from .numerals import exact_mul, fold, fraction_to_decimal
 from .patterns import any_of
 from .scanner import NON_CLAIM_KINDS, Mention, scan
@@ -356,6 +356,26 @@ def _qualified(
     return qual.label, qual.text, lo, hi
 
 
+_BOUNDS = frozenset({"more_than", "at_least", "less_than", "at_most"})
+
+
+@lru_cache(maxsize=1)
+def _subordinate_re() -> regex.Pattern[str]:
+    """ "que", "pero": a word that opens another clause between a negation and a bound."""
+    words = any_of(table("qualifiers")["negation_clause_breaks"])
+    return regex.compile(rf"\b(?:{words})\b", regex.IGNORECASE)
+
+
+def _negates(text: str, mod: ModalityMatch, qual: qualifiers.QualifierMatch | None) -> bool:
+    """Whether the negation ``mod`` found governs the bound ``qual`` ("no … más de"): it
+    stands before the cue (or inside it: "no superó") in the same clause."""
+    if mod.label != "negated" or qual is None or qual.label not in _BOUNDS or mod.start < 0:
+        return False
+    if qual.start <= mod.start < qual.end:
+        return True
+    return mod.end <= qual.start and _subordinate_re().search(text, mod.end, qual.start) is None
+
+
 def _fraction_of(m: Mention, unit: units.UnitMatch | None) -> Fraction | None:
     """The exact fraction of a value no decimal holds, times the scale a unit carries."""
     if m.exact is None:
@@ -396,6 +416,15 @@ def _draft(ctx: _Text, m: Mention, drafts: Sequence[Draft]) -> Draft | None:
         implicit = True
     s, e = ctx.sentence(m.start)
     mod = detect_modality(text, m.start, m.end, sent_start=s, sent_end=e if e >= 0 else None)
+    modality = mod.label
+    if qualifier is not None and value is not None and _negates(text, mod, qual):
+        # "no se registraron más de 10": at most 10, asserted (the negation is the bound's);
+        # "no superó los 15": the cue holds its negation already, so it is not counted twice
+        assert qual is not None
+        if not qual.start <= mod.start < qual.end:
+            qualifier = qualifiers.negated_label(qualifier)
+            lo, hi = qualifiers.bounds(qualifier, value)
+        modality = "asserted"
     start, end = _extent(m, unit, implicit)
     return Draft(
         start=start,
@@ -410,8 +439,8 @@ def _draft(ctx: _Text, m: Mention, drafts: Sequence[Draft]) -> Draft | None:
         unit={**unit.unit, "kind": unit.kind} if unit is not None else None,
         unit_span=(unit.start, unit.end) if unit is not None and unit.start >= 0 else None,
         implicit_unit=implicit,
-        modality=mod.label,
-        modality_cue=mod.cue,
+        modality=modality,
+        modality_cue=mod.cue if modality == mod.label else None,
         in_words=m.in_words,
         magnitude=int(m.value_min) if m.kind == "vague" and m.value_min is not None else None,
         ratio_of=ratio,

@@ -83,7 +83,7 @@ def _tables() -> tuple[
     return (
         hedges,
         negations,
-        frozenset(fold_keep_length(w) for w in data["negation_exclusions"]),
+        frozenset(w.lower() for w in data["negation_exclusions"]),
         frozenset(exclusions["words"]),
         frozenset(exclusions["imperfect_stems"]),
         frozenset(data["conditional_blockers"]),
@@ -157,8 +157,11 @@ def detect_modality(
     clause_from = max(clause_from, len(before) - 16 * _NEGATION_REACH)
     words = list(_WORD.finditer(folded, clause_from))[-_NEGATION_REACH - 1 :]
     for neg in negations.finditer(folded, words[0].start() if words else len(folded)):
-        tail = folded[neg.start() : neg.start() + 16]
-        if any(tail.startswith(x) for x in neg_exclusions):
+        # exclusions are compared with their accents: "no sé" is one, "no se registraron" not
+        tail = before[neg.start() : neg.start() + 16].lower()
+        if any(
+            tail.startswith(x) and not tail[len(x) : len(x) + 1].isalpha() for x in neg_exclusions
+        ):
             continue
         s, e = lo + neg.start(), lo + neg.end()
         return ModalityMatch("negated", text[s:e], s, e)

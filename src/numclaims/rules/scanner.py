@@ -14,12 +14,12 @@ look-behind and look-ahead, and regexes without nested unbounded quantifiers.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, replace
 from decimal import Decimal
 from fractions import Fraction
 from functools import lru_cache
-from typing import NamedTuple
+from typing import Any, NamedTuple
 
 import regex
 
@@ -49,12 +49,16 @@ from .numerals import (
     tokenize,
 )
 from .patterns import any_of
+from .qualifiers import change_verb_before, match_qualifier
+from .text import fold_keep_length
 from .units import match_unit_after, match_unit_before
 
 __all__ = ["NON_CLAIM_KINDS", "Mention", "scan"]
 
 #: Mention kinds that are never quantity claims.
-NON_CLAIM_KINDS = frozenset({"year", "date", "time", "ordinal", "phone", "identifier", "article"})
+NON_CLAIM_KINDS = frozenset(
+    {"year", "date", "time", "ordinal", "phone", "identifier", "score", "reference", "article"}
+)
 
 #: The longest numeral, in tokens ("novecientos noventa y nueve mil … y nueve").
 MAX_NUMERAL_TOKENS = 40
@@ -134,11 +138,32 @@ class _Context:
     time_articles: frozenset[str]  # "las" in "a las 9"
     date_day_links: tuple[str, ...]  # "de" in "7 de febrero"
     date_year_links: tuple[str, ...]  # "de", "del" in "junio de 2024"
+    # lang/es/non_claims.json and the range words of lang/es/qualifiers.json
+    name_nouns: frozenset[str]  # folded: "articulo" in "artículo 27"
+    name_preceders: frozenset[str]  # "el" in "el Ibex 35"
+    name_list_joins: tuple[str, ...]  # "y" in "artículos 27 y 28"
+    unit_symbols: frozenset[str]  # "km", "GB": glued letters that are a unit, not a name
+    degree_marks: frozenset[str]  # "°"
+    degree_followers: frozenset[str]  # "C", "de": "37° de fiebre" is degrees
+    fraction_followers: frozenset[str]  # "de" in "un cuarto de hora"
+    half_idiom_followers: frozenset[str]  # "de" in "en medio de"
+    half_and: frozenset[str]  # "y" in "dos meses y medio"
+    year_range_followers: frozenset[str]  # "la" after "entre 2025 y 2050"
+    date_list_joins: tuple[str, ...]  # "y" in "entre el 10 y el 12 de agosto"
+    time_marks: frozenset[str]  # "." in "a las 7.59"
+    score_cues: tuple[str, ...]  # "ganó" in "ganó 2-1"
+    score_max: int
+    extra_range_articles: tuple[str, ...]  # "un" in "entre un 25 % y un 40 %"
+    alternatives: frozenset[str]  # "o" in "20 o 30 cuadras"
+    money_before: tuple[str, ...]  # "US$", "$": may open the upper bound ("$15 a $20 mil")
 
 
 @lru_cache(maxsize=1)
 def _context() -> _Context:
     raw = table("numbers")
+    nc = table("non_claims")
+    units = table("units")
+    ranges = table("qualifiers")["ranges"]
     range_cues = {cue: frozenset(joins) for cue, joins in raw["range_cues"].items()}
     percent_pairs = set()
     for sign in raw["percent_signs"]:
@@ -170,7 +195,36 @@ def _context() -> _Context:
         time_articles=frozenset(raw["time_articles"]),
         date_day_links=tuple(raw["date_day_links"]),
         date_year_links=tuple(raw["date_year_links"]),
+        name_nouns=frozenset(fold(w) for w in nc["name_nouns"]),
+        name_preceders=frozenset(fold(w) for w in nc["name_preceders"]),
+        name_list_joins=tuple(nc["name_list_joins"]),
+        unit_symbols=frozenset(_unit_symbols(units)),
+        degree_marks=frozenset(nc["degree_marks"]),
+        degree_followers=frozenset(fold(w) for w in nc["degree_followers"]),
+        fraction_followers=frozenset(fold(w) for w in nc["fraction_followers"]),
+        half_idiom_followers=frozenset(fold(w) for w in nc["half_idiom_followers"]),
+        half_and=frozenset(fold(w) for w in nc["half_and"]),
+        year_range_followers=frozenset(fold(w) for w in nc["year_range_followers"]),
+        date_list_joins=tuple(nc["date_list_joins"]),
+        time_marks=frozenset(nc["time_marks"]),
+        score_cues=tuple(nc["score_cues"]),
+        score_max=int(nc["score_max"]),
+        extra_range_articles=tuple(ranges["articles"]),
+        alternatives=frozenset(ranges["alternatives"]),
+        money_before=tuple(
+            sym for cur in units["currency_before"] for sym in cur["symbols"] if not sym.isalpha()
+        ),
     )
+
+
+def _unit_symbols(units: Mapping[str, Any]) -> Iterator[str]:
+    """Every unit symbol of ``lang/es/units.json`` ("km", "GB", "kWh"), as written."""
+    for group in ("physical_after", "currency_after", "currency_before"):
+        for spec in units[group]:
+            if isinstance(spec, Mapping):
+                if isinstance(spec.get("symbol"), str):
+                    yield spec["symbol"]
+                yield from (x for x in spec.get("symbols", ()) if isinstance(x, str))
 
 
 @lru_cache(maxsize=1)
@@ -183,6 +237,7 @@ def _date_re() -> regex.Pattern[str]:
         rf"""
         (?<![\d.,])\d{{1,2}}[/.\-]\d{{1,2}}[/.\-](?:\d{{4}}|\d{{2}})(?![\d])       # 15/06/2024
         | (?<![\d.,])\d{{4}}-\d{{2}}-\d{{2}}(?!\d)                                   # 2024-06-15
+        | (?<![\d.,])\d{{1,2}}[/.\-](?:{months})\.?[/.\-](?:\d{{4}}|\d{{2}})(?!\d)  # 15-mar-2021
         | (?<![\d.,])\d{{1,2}}(?:\s+(?:{day}))?\s+(?:{months})\b
           (?:\s+(?:{year})\s+\d{{4}}(?!\d))?                         # 7 de febrero de 2021
         | \b(?:{months})\s+(?:{year})\s+\d{{4}}(?!\d)                               # junio de 2024
@@ -215,8 +270,54 @@ def _blocked_spans(text: str) -> list[tuple[int, int, str]]:
         grouped = _PLAIN_THOUSANDS_RE.fullmatch(s) is not None
         if s.startswith("+") or cue or (not grouped and 8 <= digits <= 13 and "," not in s):
             spans.append((m.start(), m.end(), "phone"))
+    for m in _score_re().finditer(text):
+        a, b = int(m.group("a")), int(m.group("b"))
+        if max(a, b) <= ctx.score_max:
+            spans.append((m.start("a"), m.end("b"), "score"))
+    for m in _weekday_re().finditer(text):
+        if 1 <= int(m.group("d")) <= 31:
+            spans.append((m.start(), m.end(), "date"))  # "el domingo 4"
+    for m in _REFERENCES_RE.finditer(text):
+        refs = [int(x) for x in regex.findall(r"\d+", m.group("refs"))]
+        if refs == sorted(set(refs)) and refs[-1] <= int(table("non_claims")["reference_max"]):
+            spans.append((m.start("refs"), m.end("refs"), "reference"))  # "Twitter (1, 2)"
+    for m in _SEASON_RE.finditer(text):
+        year, tail = int(m.group("y")), int(m.group("t"))
+        if 1000 <= year <= 2100 and (year + 1) % 100 == tail:
+            spans.append((m.start(), m.end(), "year"))  # "el curso 2019-20"
     spans.sort()
     return spans
+
+
+_REFERENCES_RE = regex.compile(
+    r"(?<=[\p{L}\p{M}][ \t]?)\((?P<refs>\d{1,2}(?:,[ \t]?\d{1,2}){1,9})\)(?![\d])"
+)
+
+
+@lru_cache(maxsize=1)
+def _weekday_re() -> regex.Pattern[str]:
+    """A weekday and the day of the month: "el domingo 4", "el martes 12"."""
+    days = any_of(fold_keep_length(d) for d in table("non_claims")["weekdays"])
+    return regex.compile(
+        rf"(?<!\w)(?:{days})\s(?P<d>\d{{1,2}})(?![\d]|[.,]\d|\s?%|\s?(?:º|°|ª))",
+        regex.IGNORECASE,
+    )
+
+
+_SEASON_RE = regex.compile(r"(?<![\d.,/\-])(?P<y>\d{4})[\-/–](?P<t>\d{2})(?![\d.,/\-]\d|\d)")
+
+
+@lru_cache(maxsize=1)
+def _score_re() -> regex.Pattern[str]:
+    """A sports score: "(2-1)", or "ganó 3-0", "el marcador 1 a 1" after a score word."""
+    cues = any_of(_context().score_cues)
+    links = any_of(table("non_claims")["score_links"])
+    return regex.compile(
+        r"(?<![\w.,])\(\s?(?P<a>\d{1,2})\s?[\-–]\s?(?P<b>\d{1,2})\s?\)"
+        rf"|(?<!\w)(?:{cues})(?:\s+(?:{links}))?\s+(?P<a>\d{{1,2}})\s?(?:[\-–]|\s+a\s+)\s?"
+        r"(?P<b>\d{1,2})(?![\d.,]\d|\d|\s?%)",
+        regex.IGNORECASE,
+    )
 
 
 def _is_numeral_start(tok: Token) -> bool:
@@ -325,7 +426,8 @@ class _Scanner:
         out.sort(key=lambda m: (m.start, -m.end))
         out = _dozens(self.text, _mixed_fractions(self.text, _slash(self.text, out)))
         # signs before ranges: "entre menos diez y quince" (-10 to 15)
-        return _ranges(self.text, _signed(self.text, _con_decimals(self.text, out)))
+        out = _ranges(self.text, _signed(self.text, _con_decimals(self.text, out)))
+        return _halves(self.text, _lists(self.text, out))
 
     def _merge_blocked(self) -> list[tuple[int, int, str]]:
         merged: list[tuple[int, int, str]] = []
@@ -379,12 +481,19 @@ class _Scanner:
             return self._mention(tok.start, tok.end, "ordinal", value, in_words=True), 1
         if not _is_numeral_start(tok):
             return None, 1
+        if w in lex.half_words and self._half_is_no_number(i):
+            return None, 1
         if (self._word(i - 1), w) in ctx.percent_pairs:
             return None, 1  # "por ciento" is the percent unit
         if w in lex.half_words and self._half_quantifies(i):
             run = self._numeral_run(i, len(self.text))
             if run is None:  # "media hora", "media docena", "medio litro": one half
                 return self._mention(tok.start, tok.end, "number", Decimal("0.5"), in_words=True), 1
+        if w in lex.half_words and (
+            self._word(i - 1) in ctx.half_and or self._word(i - 1) in ctx.article_forms
+        ):
+            # "dos meses y medio" (:func:`_halves` adds it to the two), "un medio"
+            return self._mention(tok.start, tok.end, "number", Decimal("0.5"), in_words=True), 1
         return None
 
     def _half_quantifies(self, i: int) -> bool:
@@ -397,6 +506,21 @@ class _Scanner:
             return True
         unit = match_unit_after(self.text, self.tokens[i].end)
         return unit is not None and unit.kind in _MEASURE_KINDS
+
+    def _half_is_no_number(self, i: int) -> bool:
+        """ "en medio de", "por medio del", "de media y larga distancia", "el salario medio es":
+        a lone "medio"/"media" before a preposition, a conjunction, a verb or a punctuation
+        mark is no half. After "y" it is a half of the number before
+        the noun ("dos meses y medio") and :func:`_halves` adds it there."""
+        ctx = self.ctx
+        prev = self._word(i - 1)
+        if prev in ctx.half_and:
+            return False
+        nxt = self.tokens[i + 1] if i + 1 < len(self.tokens) else None
+        if nxt is None or nxt.kind != "word" or not self._joined(self.tokens[i], nxt):
+            # "clase media.", "Oriente Medio,"; but "un medio." is a half
+            return ctx.article_forms.get(prev) != "before_noun"
+        return fold(nxt.text) in ctx.half_idiom_followers
 
     def _numeral_run(self, i: int, limit: int) -> _Run | None:
         """The longest complete numeral from token ``i``, fed token by token to a
@@ -443,6 +567,10 @@ class _Scanner:
         ctx = self.ctx
         first, last = self.tokens[i], self.tokens[run.last]
         value = fraction_to_decimal(run.value)
+        if run.ratio and self._ordinal_before_noun(run.last):
+            word = self.tokens[run.last]
+            value = Decimal(ctx.ordinal_words[fold(word.text)])
+            return self._mention(word.start, word.end, "ordinal", value, in_words=True)
         if run.ratio:
             return replace(
                 self._mention(first.start, last.end, "ratio", value, in_words=True),
@@ -472,6 +600,14 @@ class _Scanner:
             and self._word(i - 2) in ctx.time_prepositions
         ):
             return self._mention(first.start, last.end, "time", value)
+        if (
+            alone
+            and first.kind == "num"
+            and self._word(i - 1) in ctx.time_articles
+            and self._word(i - 2) in ctx.time_prepositions
+            and _is_clock(span_text, ctx.time_marks)
+        ):
+            return self._mention(first.start, last.end, "time", None)  # "a las 7.59"
         in_words = any(t.kind == "word" for t in self.tokens[i : run.last + 1])
         return Mention(
             first.start,
@@ -483,6 +619,26 @@ class _Scanner:
             in_words=in_words,
             maybe_year=maybe_year,
             exact=_inexact(run.value),
+        )
+
+    def _ordinal_before_noun(self, last: int) -> bool:
+        """ "un quinto mandato", "un cuarto intento": an ordinal before a noun, not a
+        fraction ("un cuarto de hora", "dos quintos")."""
+        word = self.tokens[last]
+        w = fold(word.text)
+        if w not in self.ctx.ordinal_words or last + 1 >= len(self.tokens):
+            return False
+        if last > 0 and self.tokens[last - 1].kind == "num":
+            return False  # "2 quintos"
+        if self._word(last - 1) not in self.ctx.article_forms:
+            return False  # "dos quintos mandatos" is no Spanish; "un quinto" is
+        nxt = self.tokens[last + 1]
+        return (
+            nxt.kind == "word"
+            and nxt.text.islower()
+            and self._joined(word, nxt)
+            and fold(nxt.text) not in self.ctx.fraction_followers
+            and not self.lex.is_number_word(fold(nxt.text))
         )
 
     def _mention(
@@ -599,6 +755,11 @@ class _Scanner:
             end = tok.end + (2 if after[:1] == "." else 1)
             value = parse_digits(tok.text)
             return self._mention(tok.start, end, "ordinal", value), 1
+        if after[:1] in ctx.degree_marks and tok.text.isdigit() and self._degree_is_ordinal(i):
+            return self._mention(tok.start, tok.end + 1, "ordinal", Decimal(tok.text)), 1
+        named = self._named(i)
+        if named is not None:
+            return named
         if (
             nxt is not None
             and nxt.start == tok.end
@@ -611,8 +772,28 @@ class _Scanner:
         if prev is not None and prev.end == tok.start and prev.kind == "word":
             code = match_unit_before(text, tok.start)
             if code is None or code.kind != "currency" or code.start != prev.start:
-                return self._mention(prev.start, tok.end, "identifier", None), 1
+                # "H3N2", "B4X7": the code goes on while letters and digits are glued
+                last = i
+                while (
+                    last + 1 < len(toks)
+                    and last - i < 8
+                    and toks[last + 1].start == toks[last].end
+                    and toks[last + 1].kind in ("word", "num")
+                    and toks[last + 1].text.isalnum()
+                ):
+                    last += 1
+                return self._mention(prev.start, toks[last].end, "identifier", None), last - i + 1
             # "GBP7,45", "USD2,80": a currency code glued to its amount
+        elif (
+            nxt is not None
+            and nxt.start == tok.end
+            and nxt.kind == "word"
+            and not nxt.text.islower()
+            and nxt.text not in ctx.unit_symbols
+            and fold(nxt.text) not in self.lex.abbreviations
+            and tok.text.isdigit()
+        ):
+            return self._mention(tok.start, nxt.end, "identifier", None), 2  # "5G", "4K"
         if (
             prev is not None
             and prev.end == tok.start
@@ -636,6 +817,71 @@ class _Scanner:
             # "1.1.1.1", "12,34,567": versions, IP addresses, lists; not a number
             return self._mention(tok.start, tok.end, "identifier", None), 1
         return None
+
+    def _degree_is_ordinal(self, i: int) -> bool:
+        """ "el 29° lugar", "12° Juzgado": a degree sign before a noun marks an ordinal; before
+        "C", "de", a punctuation mark or nothing ("37° de fiebre", "40°C") it is degrees."""
+        toks, ctx = self.tokens, self.ctx
+        mark_end = toks[i].end + 1
+        nxt = next((t for t in toks[i + 1 : i + 3] if t.start >= mark_end), None)
+        if nxt is None or nxt.kind != "word" or nxt.start == mark_end:
+            return False  # "40°C", "40°." or nothing after the sign
+        gap = self.text[mark_end : nxt.start]
+        if fold(nxt.text) in ctx.degree_followers or gap.strip() or gap.count("\n"):
+            return False
+        return nxt.text[:1].isupper() or self._word(i - 1) in ctx.name_preceders
+
+    def _named(self, i: int) -> tuple[Mention | None, int] | None:
+        """A number that is part of a name: "artículo 27", "Canal 13", "el Ibex 35", "Real
+        Decreto 463/2020". The number follows a name noun, or a capitalized word after an
+        article or a preposition, and is an integer with no percent sign or scale after it."""
+        toks, ctx, text = self.tokens, self.ctx, self.text
+        tok = toks[i]
+        if i == 0 or not tok.text.isdigit():
+            return None
+        prev = toks[i - 1]
+        if prev.kind != "word" or not self._joined(prev, tok) or prev.end == tok.start:
+            return None
+        w = fold(prev.text.rstrip("."))
+        if w not in ctx.name_nouns:
+            if not (
+                prev.text[:1].isupper()
+                and not prev.text.isupper()  # "COP 40", "el PSOE 120": a code, an acronym
+                and self._word(i - 2) in ctx.name_preceders
+                and prev.text not in ctx.unit_symbols
+                and fold(prev.text) not in ctx.months
+                and not self.lex.is_number_word(w)
+            ):
+                return None
+            if self._word(i + 1).endswith("s") and toks[i + 1].text.islower():
+                return None  # "en Madrid 300 personas": a count of the place
+        nxt = toks[i + 1] if i + 1 < len(toks) else None
+        if nxt is not None and self._joined(tok, nxt):
+            nw = self._word(i + 1)
+            if nw in self.lex.scales or nw in self.lex.thousands or nxt.text in ctx.percent_signs:
+                return None
+            if _percent_after_re().match(text, tok.end, tok.end + 16):
+                return None
+        end, last = tok.end, i
+        # "463/2020", "27-A": the rest of the name's number
+        if (
+            i + 2 < len(toks)
+            and toks[i + 1].text in "/-"
+            and toks[i + 1].start == tok.end
+            and toks[i + 2].start == toks[i + 1].end
+            and toks[i + 2].kind in ("num", "word")
+        ):
+            end, last = toks[i + 2].end, i + 2
+        return self._mention(tok.start, end, "identifier", None), last - i + 1
+
+
+def _is_clock(digits: str, marks: Iterable[str]) -> bool:
+    """ "7.59", "12,30": an hour and its minutes."""
+    for mark in marks:
+        hour, sep, minutes = digits.partition(mark)
+        if sep and hour.isdigit() and minutes.isdigit() and len(minutes) == 2 and len(hour) <= 2:
+            return int(hour) <= 24 and int(minutes) < 60
+    return False
 
 
 def _is_numeral_prefix(scanner: _Scanner, i: int) -> bool:
@@ -681,28 +927,57 @@ def _ranges(text: str, mentions: Sequence[Mention]) -> list[Mention]:
             return _range_of(text, a, b)
         return None
 
-    return _join_pairs(mentions, join)
+    # "entre un 25 % y un 40 %": the article before the upper bound is no mention of its own
+    articles = {fold(w) for w in _context().extra_range_articles}
+    kept: list[Mention] = []
+    for k, m in enumerate(mentions):
+        if (
+            m.kind == "article"
+            and fold(m.text) in articles
+            and 0 < k < len(mentions) - 1
+            and mentions[k - 1].kind == mentions[k + 1].kind == "number"
+            and isinstance(join(mentions[k - 1], mentions[k + 1]), Mention)
+        ):
+            continue
+        kept.append(m)
+    return _join_pairs(kept, join)
 
 
 @lru_cache(maxsize=1)
 def _join_re() -> regex.Pattern[str]:
-    """The gap between the bounds of a range: " y ", " a la ", "-" (a gap of 12
-    characters at most)."""
+    """The gap between the bounds of a range: " y ", " a la ", "-", " % y un ", " a $" (a
+    unit after the lower bound, an article after the join, a currency sign before the
+    upper bound may stand in it)."""
     ctx = _context()
-    article = rf"(?:(?:{any_of(ctx.range_articles)})\s+)?"
-    joins, dashes = any_of(ctx.range_joins), any_of(ctx.range_dashes)
+    article = rf"(?:(?:{any_of((*ctx.range_articles, *ctx.extra_range_articles))})\s+)?"
+    joins = any_of((*ctx.range_joins, *ctx.alternatives))
+    dashes = any_of(ctx.range_dashes)
+    unit = rf"(?:\s*+(?:{any_of(ctx.percent_signs)}|°\s?C|ºC|°|€))?"
+    money = rf"(?:(?:{any_of(ctx.money_before)})\s*)?"
     return regex.compile(
-        rf"\s*(?:(?P<j>{joins})\s+{article}|(?P<j2>{dashes})\s*)$", regex.IGNORECASE
+        rf"{unit}\s*(?:(?P<j>{joins})\s+{article}|(?P<j2>{dashes})\s*){money}$", regex.IGNORECASE
     )
 
 
 @lru_cache(maxsize=1)
 def _cue_re() -> regex.Pattern[str]:
     """The word that opens a range, at the end of the 16 characters before it: "entre ",
-    "del "."""
+    "del ", "entre un ", "entre $"."""
     ctx = _context()
-    article = rf"(?:(?:{any_of(ctx.range_articles)})\s+)?"
-    return regex.compile(rf"\b(?P<c>{any_of(ctx.range_cues)})\s+{article}$", regex.IGNORECASE)
+    article = rf"(?:(?:{any_of((*ctx.range_articles, *ctx.extra_range_articles))})\s+)?"
+    money = rf"(?:(?:{any_of(ctx.money_before)})\s*)?"
+    return regex.compile(
+        rf"\b(?P<c>{any_of(ctx.range_cues)})\s+{article}{money}$", regex.IGNORECASE
+    )
+
+
+_CHANGE_REACH = 7  # words between a verb of change and "de X a Y" ("subía la tarifa … del")
+
+
+@lru_cache(maxsize=1)
+def _change_cues() -> frozenset[str]:
+    """ "de", "del", "desde": after a verb of change, "de X a Y" is two figures."""
+    return frozenset(table("qualifiers")["change_verbs"]["range_cues"])
 
 
 def _trailing_exponent(m: Mention) -> int:
@@ -731,7 +1006,7 @@ def _range_of(text: str, a: Mention, b: Mention) -> Mention | tuple[Mention, Men
     12 a 9 millones" goes down: not a range but two figures, and the scale applies to both
     (a change from 12 to 9 million), which this returns as the pair."""
     gap = text[a.end : b.start]
-    if len(gap) > 12:
+    if len(gap) > 24:
         return None
     m = _join_re().fullmatch(gap) if gap else None
     if m is None:
@@ -739,18 +1014,29 @@ def _range_of(text: str, a: Mention, b: Mention) -> Mention | tuple[Mention, Men
     join = (m.group("j") or m.group("j2") or "").lower()
     cue = None
     ctx = _context()
-    if join in ctx.range_joins:
-        before = text[max(0, a.start - 16) : a.start]
+    change = False
+    if join in ctx.alternatives:
+        if a.scale is not None and b.scale is None:
+            return None  # "20 millones o 30": not one range
+    elif join in ctx.range_joins:
+        before = text[max(0, a.start - 20) : a.start]
         c = _cue_re().search(before)
         if c is None:
             return None
         word = c.group("c").lower()
         if join not in ctx.range_cues.get(word, ()):
             return None  # "entre 10 a 20"
-        cue_start = max(0, a.start - 16) + c.start()
+        cue_start = max(0, a.start - 20) + c.start()
         cue = (cue_start, cue_start + len(word), text[cue_start : cue_start + len(word)])
-    elif a.maybe_year and b.maybe_year:
-        return None
+        # "pasó de 10 a 20", "varió de 3,55 a 3,70": a change, two figures
+        # ("cae alrededor del 10 al 15 %" is a range: the qualifier says it is an amount)
+        change = (
+            word in _change_cues()
+            and change_verb_before(text, cue_start, _CHANGE_REACH)
+            and match_qualifier(text, a.start, a.end) is None
+        )
+    if not _same_unit_both_ends(text, a, b, gap):
+        return None  # "creció cerca de 18 % a $ 1,17 mil millones": a rate, then an amount
     assert a.value is not None and b.value is not None
     lo, hi = a.value, b.value
     exp = _trailing_exponent(b)
@@ -763,20 +1049,55 @@ def _range_of(text: str, a: Mention, b: Mention) -> Mention | tuple[Mention, Men
         elif join in ("a", "al") and scaled <= hi * 10:
             # "pasó de 12 a 9 millones": a fall from 12 million, not a range
             return replace(a, value=scaled, scale=exp, in_words=a.in_words or b.in_words), b
-    if lo > hi:
+    if change:
+        if lo != a.value:
+            return replace(a, value=lo, scale=exp, in_words=a.in_words or b.in_words), b
         return None
+    if lo > hi or (join in ctx.alternatives and lo == hi):
+        return None
+    years = a.maybe_year and b.maybe_year
+    if years and not _counted_after(text, b.end):
+        kind = "year"  # "entre 2025 y 2050", "2011-2020"
+    elif years and cue is None:
+        return None  # "2016-2017 personas"? too doubtful to join
+    else:
+        kind = "range"
     return replace(
         b,
         start=a.start,
         text=text[a.start : b.end],
-        kind="range",
+        kind=kind,
         value=None,
         value_min=lo,
         value_max=hi,
         cue=cue,
-        maybe_year=False,
+        maybe_year=years,
         in_words=a.in_words or b.in_words,
     )
+
+
+def _same_unit_both_ends(text: str, a: Mention, b: Mention, gap: str) -> bool:
+    """A unit written inside a range's gap must be written at the other end too: a percent
+    sign after the lower bound after the upper one ("25 % y un 40 %"), a currency sign
+    before the upper bound before the lower one ("$15 a $20 mil")."""
+    ctx = _context()
+    if _percent_after_re().match(gap) and not _percent_after_re().match(text, b.end, b.end + 32):
+        return False
+    head = text[max(0, a.start - 8) : a.start].rstrip()
+    return not (gap.rstrip().endswith(ctx.money_before) and not head.endswith(ctx.money_before))
+
+
+_NEXT_WORD = regex.compile(r"[ \t\u00a0]*+(?P<w>[\p{L}\p{M}]++)")
+
+
+def _counted_after(text: str, pos: int) -> bool:
+    """Whether a lowercase word that may be a counted noun follows ``pos`` ("entre 1500 y
+    2000 personas"), not a function word ("entre 2025 y 2050 la temperatura")."""
+    m = _NEXT_WORD.match(text, pos, min(len(text), pos + 40))
+    if m is None:
+        return False
+    w = m.group("w")
+    return w.islower() and fold(w) not in _context().year_range_followers
 
 
 def _slash(text: str, mentions: list[Mention]) -> list[Mention]:
@@ -1079,6 +1400,90 @@ def _signed(text: str, mentions: list[Mention]) -> list[Mention]:
                 glued = not text[m.end : below[0]].strip()
                 swallowed = below[1]
                 m = _negated(m, m.start, below[1] if glued else m.end, text)  # "7 bajo cero"
+        out.append(m)
+    return out
+
+
+@lru_cache(maxsize=1)
+def _list_gap_res() -> tuple[regex.Pattern[str], regex.Pattern[str]]:
+    """The gap between the members of a list of days ("10, 11 y el 12 de agosto") and of
+    name numbers ("los artículos 27 y 28")."""
+    ctx = _context()
+    article = rf"(?:(?:{any_of(ctx.range_articles)})\s+)?"
+
+    def gap(joins: Iterable[str]) -> regex.Pattern[str]:
+        words = [j for j in joins if j.isalpha()]
+        marks = "".join(regex.escape(j) for j in joins if not j.isalpha())
+        return regex.compile(
+            rf"\s*(?:[{marks}]\s*)?(?:(?:{any_of(words)})\s+)?{article}", regex.IGNORECASE
+        )
+
+    return gap(ctx.date_list_joins), gap(ctx.name_list_joins)
+
+
+def _lists(text: str, mentions: list[Mention]) -> list[Mention]:
+    """The days listed before a date ("entre el 10 y el 12 de agosto": the 10 is a date) and
+    the numbers listed after a name number ("los artículos 27 y 28"): no quantities."""
+    date_gap, name_gap = _list_gap_res()
+    out = list(mentions)
+    # days: from the date back to the start of the list
+    for k in range(len(out) - 1, 0, -1):
+        a, b = out[k - 1], out[k]
+        if (
+            b.kind == "date"
+            and b.text[:1].isdigit()
+            and a.kind == "number"
+            and a.text.isdigit()
+            and 1 <= int(a.text) <= 31
+            and b.start - a.end <= 12
+            and date_gap.fullmatch(text, a.end, b.start)
+        ):
+            out[k - 1] = replace(a, kind="date", value=None, maybe_year=False)
+    # name numbers: from the name forward
+    for k in range(1, len(out)):
+        a, b = out[k - 1], out[k]
+        if (
+            a.kind == "identifier"
+            and a.text[-1:].isdigit()
+            and b.kind == "number"
+            and b.text.isdigit()
+            and b.start - a.end <= 8
+            and text[a.end : b.start].strip()  # "Versión 2.0.1 500 descargas": no list
+            and name_gap.fullmatch(text, a.end, b.start)
+        ):
+            out[k] = replace(b, kind="identifier", value=None, maybe_year=False)
+    return out
+
+
+@lru_cache(maxsize=1)
+def _half_gap_re() -> regex.Pattern[str]:
+    """ " meses y ": one word and "y" between a number and its half ("dos meses y medio")."""
+    ands = any_of(_context().half_and)
+    return regex.compile(rf"[ \t\u00a0]++[\p{{L}}\p{{M}}.]++[ \t\u00a0]++(?:{ands})[ \t\u00a0]++")
+
+
+def _halves(text: str, mentions: list[Mention]) -> list[Mention]:
+    """Add "y medio" to the number before its noun: "dos meses y medio" is 2,5 months, "una
+    hora y media" 1,5 hours; the half is no mention of its own."""
+    half_words = lexicon().half_words
+    out: list[Mention] = []
+    for m in mentions:
+        prev = out[-1] if out else None
+        if (
+            prev is not None
+            and m.kind == "number"
+            and fold(m.text) in half_words
+            and prev.kind in ("number", "article")
+            and prev.value is not None
+            and prev.value == prev.value.to_integral_value()
+            and prev.scale is None
+            and m.start - prev.end <= 40
+            and _half_gap_re().fullmatch(text, prev.end, m.start)
+        ):
+            out[-1] = replace(
+                prev, kind="number", value=EXACT.add(prev.value, Decimal("0.5")), maybe_year=False
+            )
+            continue
         out.append(m)
     return out
 

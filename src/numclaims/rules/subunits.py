@@ -148,15 +148,17 @@ def _and_half(text: str, a: Draft) -> Draft | None:
     """ "cuatro metros y medio" (4.5), "dos euros y medio": half a unit more."""
     if a.unit is None or a.unit.get("kind") not in ("currency", "physical"):
         return None
-    if not _unit_after(a) or not _integral(a.value):
+    if not _unit_after(a) or a.value is None or a.value < 0:
         return None
     m = _half_re().match(text, a.end, a.end + 16)
     if m is None:
         return None
-    assert a.value is not None
-    return replace(
-        a, end=m.end(), text=text[a.start : m.end()], value=a.value + Decimal("0.5"), in_words=True
-    )
+    # the scanner already added the half of "y medio" to a number read in words
+    # ("dos euros y medio" is 2.5 there): the claim only takes in its words
+    value = a.value + Decimal("0.5") if _integral(a.value) else a.value
+    if value != value.to_integral_value() + Decimal("0.5"):
+        return None
+    return replace(a, end=m.end(), text=text[a.start : m.end()], value=value, in_words=True)
 
 
 def merge_subunits(text: str, drafts: Sequence[Draft]) -> list[Draft]:
