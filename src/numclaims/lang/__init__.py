@@ -4,7 +4,8 @@
 ``lang/es/units.json`` (currencies, units, counted nouns), ``lang/es/qualifiers.json``
 (qualifiers, hedges, negations, conditionals), ``lang/es/sentences.json`` (abbreviations),
 ``lang/es/locales.json`` (how each region writes numbers), ``lang/es/claims.json`` (the
-claim builder's unit carry-over and ratio anaphors) and ``lang/es/reporting_verbs.json``
+claim builder's unit carry-over and ratio anaphors), ``lang/es/normalize.json`` (the
+numbers layer's months, durations and age cues) and ``lang/es/reporting_verbs.json``
 (reporting verbs, "según" cues, role nouns, the subject finder's tables).
 
 :func:`table` is the one reader of these files: it checks each file against its declared
@@ -93,6 +94,14 @@ SCHEMA: Mapping[str, Mapping[str, str]] = MappingProxyType(
         "sentences": {"abbreviations": "array"},
         "locales": {"comma_decimal_regions": "array", "point_decimal_regions": "array"},
         "claims": {"unit_carry_words": "array", "ratio_anaphors": "object"},
+        "normalize": {
+            "month_numbers": "object",
+            "duration_units": "object",
+            "age_units": "array",
+            "age_cues_before": "array",
+            "age_cues_after": "array",
+            "age_nouns": "array",
+        },
         "reporting_verbs": {
             "inflection": "object",
             "regular_lemmas": "array",
