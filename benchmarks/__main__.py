@@ -14,7 +14,10 @@ from collections import defaultdict
 from pathlib import Path
 from typing import Any
 
-from . import REPO_ROOT, SHARED, accuracy, data, linearity, peers, report, speed
+from . import REPO_ROOT, SHARED, accuracy, chart, data, linearity, peers, report, speed
+
+#: The chart's file name, beside the results (and beside the docs page with ``--docs``).
+CHART = "benchmarks_throughput.svg"
 
 
 def _machine() -> dict[str, Any]:
@@ -79,7 +82,13 @@ def run_speed(peer_list: list[peers.PeerStatus], smoke: bool) -> dict[str, Any]:
     out["throughput"] = speed.throughput(
         corpus, duckling + ([] if smoke else others), 1 if smoke else 5, trained=not smoke
     )
+    repeat = 1 if smoke else 3
+    out["tokenizer"] = speed.tokenizer_ceiling(corpus, repeat)
+    out["component_share"] = speed.component_share(corpus, repeat, trained=not smoke)
+    out["multiprocess"] = speed.multiprocess(corpus * (1 if smoke else 4), 1 if smoke else 2)
+    out["profile"] = speed.profile(corpus)
     out["cold_start"] = speed.cold_start(1 if smoke else 2, trained=not smoke)
+    out["cold_parts"] = speed.cold_parts(1 if smoke else 3)
     with tempfile.TemporaryDirectory() as tmp:
         out["memory"] = speed.memory(corpus, Path(tmp), trained=not smoke)
     out["scaling"] = speed.scaling(data.build_corpus(paras, 2_000 if smoke else 50_000), (1, 4, 16))
@@ -149,8 +158,12 @@ def main(argv: list[str] | None = None) -> int:
         json.dumps(results, indent=1, ensure_ascii=False) + "\n", "utf-8"
     )
     (args.out / f"{stem}.md").write_text(markdown, "utf-8")
+    sp = results["speed"]
+    svg = chart.throughput_svg(sp["throughput"]["systems"], sp["tokenizer"]["chars_per_s"])
+    (args.out / CHART).write_text(svg, "utf-8")
     if args.docs:
         report.update_docs(args.docs, markdown)
+        (args.docs.parent / CHART).write_text(svg, "utf-8")
     print(
         f"wrote {args.out / stem}.json and .md in {results['meta']['duration_s']:.1f} s",
         file=sys.stderr,

@@ -14,6 +14,7 @@ from . import REPO_ROOT, SHARED
 SAMPLE = REPO_ROOT / "src" / "numclaims" / "data" / "sample_es.txt"
 RECOGNIZERS = SHARED / "eval" / "recognizers_es.jsonl"
 DEV = SHARED / "eval" / "dev_claims_es.jsonl"
+DEV2 = SHARED / "eval" / "dev2_claims_es.jsonl"
 ARTICLE = SHARED / "samples" / "putin_corea_del_norte.txt"
 
 #: Dev-set kinds that are not numeric claims and must not be reported.
@@ -194,9 +195,10 @@ def speed_texts() -> tuple[list[str], list[str]]:
         sources.append("../shared/samples/putin_corea_del_norte.txt")
         text = ARTICLE.read_text("utf-8")
         paras += [p.strip() for p in text.split("\n\n") if p.strip()]
-    if DEV.exists():
-        sources.append("../shared/eval/dev_claims_es.jsonl")
-        paras += [r["text"] for r in read_jsonl(DEV)]
+    for dev in (DEV, DEV2):
+        if dev.exists():
+            sources.append(f"../shared/eval/{dev.name}")
+            paras += [r["text"] for r in read_jsonl(dev)]
     return paras, sources
 
 

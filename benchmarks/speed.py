@@ -229,3 +229,155 @@ def adversarial(sizes: dict[str, tuple[int, ...]]) -> dict[str, Any]:
             row["time_ratio"] = row["seconds"] / rows[0]["seconds"]
         out[name] = rows
     return out
+
+
+def tokenizer_ceiling(texts: list[str], repeat: int) -> dict[str, Any]:
+    """chars/s of spaCy's blank Spanish tokenizer alone (``make_doc``) on the same texts."""
+    nlp = spacy.blank("es")
+    chars = sum(len(t) for t in texts)
+    [nlp.make_doc(t) for t in texts]  # warm: the tokenizer's cache
+    seconds = best_time(lambda: [nlp.make_doc(t) for t in texts], repeat)
+    return {"seconds": seconds, "chars_per_s": chars / seconds}
+
+
+def component_share(texts: list[str], repeat: int, *, trained: bool = True) -> dict[str, Any]:
+    """The component alone on the docs its base pipeline made, against that base time.
+
+    ``share`` = time of the added pipe on the base pipeline's docs / base time. Also the
+    per-document and per-claim cost, and the cost of a document with no number at all
+    (the prefilter's case).
+    """
+    out: dict[str, Any] = {}
+    plain = _no_number_texts(texts) or ["Sin cifras en este texto."]
+    for model in _models(trained):
+        base = _pipeline(model, False)
+        component = _pipeline(model, True).get_pipe("numclaims")
+        docs = list(base.pipe(texts))
+        n_claims = sum(len(component(d)._.claims) for d in docs)  # also a warm-up
+        t_base = best_time(lambda nlp=base: list(nlp.pipe(texts)), repeat)
+        t_comp = best_time(lambda c=component, ds=docs: [c(d) for d in ds], repeat)
+        plain_docs = list(base.pipe(plain))
+        t_plain = best_time(lambda c=component, ds=plain_docs: [c(d) for d in ds], repeat)
+        out[model] = {
+            "base_s": t_base,
+            "component_s": t_comp,
+            "share": t_comp / t_base,
+            "docs": len(docs),
+            "claims": n_claims,
+            "per_doc_ms": 1000 * t_comp / len(docs),
+            "per_claim_ms": 1000 * t_comp / max(n_claims, 1),
+            "no_number_docs": len(plain_docs),
+            "per_no_number_doc_us": 1e6 * t_plain / len(plain_docs),
+        }
+    return out
+
+
+def _no_number_texts(texts: list[str]) -> list[str]:
+    """The sentences of ``texts`` in which the prefilter finds no number."""
+    from numclaims.rules.prefilter import may_have_numbers
+
+    sentences = {s.strip() + "." for t in texts for s in t.split(". ") if s.strip()}
+    return sorted(s for s in sentences if not may_have_numbers(s))
+
+
+def multiprocess(texts: list[str], repeat: int) -> dict[str, Any]:
+    """``nlp.pipe(n_process=2)`` against one process, blank pipeline, same texts."""
+    nlp = _pipeline("blank", True)
+    t1 = best_time(lambda: list(nlp.pipe(texts, batch_size=64)), repeat)
+    t2 = best_time(lambda: list(nlp.pipe(texts, n_process=2, batch_size=64)), repeat)
+    return {"one_process_s": t1, "two_processes_s": t2, "speedup": t1 / t2}
+
+
+_COLD_PARTS = """
+import json, time
+t0 = time.perf_counter()
+import spacy
+t1 = time.perf_counter()
+import numclaims
+t2 = time.perf_counter()
+nlp = spacy.blank("es")
+t3 = time.perf_counter()
+nlp.add_pipe("numclaims")
+t4 = time.perf_counter()
+doc = nlp({text!r})
+assert doc._.claims
+t5 = time.perf_counter()
+print(json.dumps({{"import_spacy_s": t1 - t0, "import_numclaims_s": t2 - t1,
+    "spacy_blank_s": t3 - t2, "add_pipe_s": t4 - t3, "first_doc_s": t5 - t4}}))
+"""
+
+
+def cold_parts(repeat: int) -> dict[str, Any]:
+    """Each step from a cold interpreter to the first claim, in one subprocess (best of
+    ``repeat``): ``ours_s`` = ``import numclaims`` + first ``add_pipe`` + first doc, the
+    time beyond ``import spacy`` that numclaims adds (``spacy.blank`` is spaCy's own)."""
+    best: dict[str, float] | None = None
+    for _ in range(repeat):
+        proc = subprocess.run(
+            [sys.executable, "-W", "ignore", "-c", _COLD_PARTS.format(text=COLD_TEXT)],
+            cwd=REPO_ROOT,
+            check=True,
+            timeout=300,
+            capture_output=True,
+            text=True,
+        )
+        row = json.loads(proc.stdout.strip().splitlines()[-1])
+        row["ours_s"] = row["import_numclaims_s"] + row["add_pipe_s"] + row["first_doc_s"]
+        if best is None or row["ours_s"] < best["ours_s"]:
+            best = row
+    assert best is not None
+    return best
+
+
+def profile(texts: list[str], top: int = 15) -> dict[str, Any]:
+    """cProfile of the component on blank docs: the top functions by cumulative time (the
+    numclaims ones) and by own time (any)."""
+    import cProfile
+    import pstats
+
+    nlp = _pipeline("blank", True)
+    component = nlp.get_pipe("numclaims")
+    docs = [nlp.make_doc(t) for t in texts]
+    [component(d) for d in docs[:20]]  # warm: compiled patterns, loaded tables
+    prof = cProfile.Profile()
+    prof.enable()
+    for d in docs:
+        component(d)
+    prof.disable()
+    stats = pstats.Stats(prof)
+    raw: dict[Any, Any] = stats.stats  # type: ignore[attr-defined]
+    total = max((v[3] for v in raw.values()), default=0.0) or 1.0
+
+    def rows(key: int, keep: Callable[[str], bool]) -> list[dict[str, Any]]:
+        items = sorted(raw.items(), key=lambda kv: -kv[1][key])
+        out = []
+        for (path, line, func), (_, nc, tt, ct, _) in items:
+            where = _short(path)
+            if not keep(where):
+                continue
+            out.append(
+                {
+                    "function": f"{where}:{line}({func})",
+                    "calls": nc,
+                    "own_s": tt,
+                    "cumulative_s": ct,
+                    "cumulative_share": ct / total,
+                }
+            )
+            if len(out) == top:
+                break
+        return out
+
+    return {
+        "docs": len(docs),
+        "total_s": total,
+        "by_cumulative": rows(3, lambda w: w.startswith("numclaims/")),
+        "by_own_time": rows(2, lambda w: True),
+    }
+
+
+def _short(path: str) -> str:
+    for marker in ("/src/", "site-packages/"):
+        if marker in path:
+            return path.split(marker, 1)[1]
+    return path

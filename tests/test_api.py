@@ -215,3 +215,34 @@ def test_nlp_that_is_not_a_pipeline_is_a_type_error(bad: object) -> None:
         numclaims.extract("Se vendieron 1.200 viviendas.", nlp=bad)  # type: ignore[arg-type]
     with pytest.raises(TypeError, match="nlp must be a spaCy Language"):
         list(numclaims.api.iter_claims("Se vendieron 1.200 viviendas.", nlp=bad))  # type: ignore[arg-type]
+
+
+def test_extract_numbers_gives_every_numeric_mention(blank_nlp: Language) -> None:
+    text = "El 7 de febrero de 2021 abrió un hospital construido en 48 horas para 300 camas."
+    numbers = numclaims.extract_numbers(text, nlp=blank_nlp)
+    assert [(n.kind, n.text) for n in numbers] == [
+        ("date", "7 de febrero de 2021"),
+        ("duration", "48 horas"),
+        ("quantity", "300"),
+    ]
+    assert numbers[0].to_dict()["normalized"] == "2021-02-07"
+    assert numbers[1].to_dict()["normalized"] == "PT48H"
+    assert [c for c in numbers if c.kind == "quantity"] == numclaims.extract(text, nlp=blank_nlp)
+
+
+def test_extract_numbers_of_a_long_text_has_true_offsets(blank_nlp: Language) -> None:
+    paragraph = "La obra duró 48 horas y costó 300 euros el 7 de febrero.\n\n"
+    text = paragraph * (3 * numclaims.api.CHUNK_CHARS // len(paragraph))
+    numbers = numclaims.extract_numbers(text, nlp=blank_nlp)
+    assert len(numbers) == 3 * text.count(paragraph)
+    for n in numbers:
+        assert text[n.start_char : n.end_char] == n.text
+    assert numbers[-1].start_char > 2 * numclaims.api.CHUNK_CHARS
+
+
+def test_extract_numbers_checks_its_arguments(blank_nlp: Language) -> None:
+    with pytest.raises(TypeError, match="decode"):
+        numclaims.extract_numbers(b"48 horas", nlp=blank_nlp)  # type: ignore[arg-type]
+    with pytest.raises(TypeError, match="nlp must be a spaCy Language"):
+        numclaims.extract_numbers("48 horas", nlp="blank")  # type: ignore[arg-type]
+    assert numclaims.extract_numbers("   ", nlp=blank_nlp) == []

@@ -33,6 +33,8 @@ def smoke(tmp_path_factory: pytest.TempPathFactory) -> dict[str, Any]:
     )
     assert proc.returncode == 0, proc.stderr[-3000:]
     assert (out / "smoke.md").read_text("utf-8").startswith("## Results")
+    svg = (out / "benchmarks_throughput.svg").read_text("utf-8")
+    assert svg.startswith("<svg") and "numclaims (blank)" in svg and "tokenizer" in svg
     return json.loads((out / "smoke.json").read_text("utf-8"))
 
 
@@ -84,3 +86,22 @@ def test_numclaims_speed_is_real(smoke: dict[str, Any]) -> None:
     assert set(speed["adversarial"]) == {"1.1.1.1…", "1,1,1,…", "mil mil mil …"}
     for target in smoke["targets"].values():
         assert _number(target["value"]) and isinstance(target["met"], bool)
+
+
+def test_ceiling_share_profile_and_cold_steps_are_real(smoke: dict[str, Any]) -> None:
+    speed = smoke["speed"]
+    assert _number(speed["tokenizer"]["chars_per_s"])
+    share = speed["component_share"]["blank"]
+    for key in ("share", "per_doc_ms", "per_claim_ms", "per_no_number_doc_us"):
+        assert _number(share[key]) and share[key] > 0
+    assert share["claims"] > 0 and share["no_number_docs"] > 0
+    assert _number(speed["multiprocess"]["speedup"])
+    prof = speed["profile"]
+    assert prof["by_cumulative"] and prof["by_own_time"]
+    assert all(r["function"].startswith("numclaims/") for r in prof["by_cumulative"])
+    assert all(0 < r["cumulative_share"] <= 1 for r in prof["by_cumulative"])
+    cold = speed["cold_parts"]
+    assert _number(cold["ours_s"])
+    assert cold["ours_s"] == pytest.approx(
+        cold["import_numclaims_s"] + cold["add_pipe_s"] + cold["first_doc_s"]
+    )

@@ -16,7 +16,7 @@ from .claim import CLAIM_KEYS, Claim
 from .rules.numerals import detect_decimal_mark, parse_number
 
 if TYPE_CHECKING:
-    from .api import extract, load
+    from .api import extract, extract_numbers, load
     from .outputs.rendering import render
     from .pipeline.component import NumClaims, annotate
     from .pipeline.guard import guard_tokenizer
@@ -31,6 +31,7 @@ __all__ = [
     "annotate",
     "detect_decimal_mark",
     "extract",
+    "extract_numbers",
     "guard_tokenizer",
     "load",
     "parse_number",
@@ -39,6 +40,7 @@ __all__ = [
 
 _LAZY = {
     "extract": "api",
+    "extract_numbers": "api",
     "load": "api",
     "NumClaims": "pipeline.component",
     "annotate": "pipeline.component",

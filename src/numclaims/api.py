@@ -12,7 +12,7 @@ from spacy.tokens import Doc
 
 from .claim import Claim
 from .pipeline.component import NumClaims, annotate, check_spanish
-from .pipeline.extensions import DEFAULT_NAME, claims_of
+from .pipeline.extensions import DEFAULT_NAME, claims_of, numbers_of
 from .pipeline.guard import MAX_RUN, long_runs, replace_surrogates
 from .rules.locales import normalize_locale
 
@@ -21,6 +21,7 @@ __all__ = [
     "PIPE_BATCH_SIZE",
     "PREFERRED_PIPELINES",
     "extract",
+    "extract_numbers",
     "iter_claims",
     "load",
 ]
@@ -128,14 +129,7 @@ def extract(text: str, *, nlp: Language | None = None, locale: str = "es") -> li
         TypeError: If ``text`` is not a ``str`` (decode bytes first), or ``nlp`` is
             neither a :class:`~spacy.language.Language` nor ``None``.
     """
-    given: object = text  # checked at run time: callers need not be typed
-    if not isinstance(given, str):
-        hint = (
-            " (decode bytes first, e.g. data.decode('utf-8'))"
-            if isinstance(given, (bytes, bytearray))
-            else ""
-        )
-        raise TypeError(f"text must be a str, not {type(given).__name__}{hint}")
+    _check_text(text)
     _check_nlp(nlp)
     locale = normalize_locale(locale)
     if not text.strip():
@@ -144,6 +138,46 @@ def extract(text: str, *, nlp: Language | None = None, locale: str = "es") -> li
     for _, chunk_claims, _ in iter_claims(text, nlp=nlp, locale=locale):
         claims.extend(chunk_claims)
     return claims
+
+
+def extract_numbers(text: str, *, nlp: Language | None = None, locale: str = "es") -> list[Claim]:
+    """Return every numeric mention of ``text``, in order: the numbers layer.
+
+    The claims of :func:`extract` and the mentions that are no claim, as the same
+    :class:`~numclaims.claim.Claim` records, with ``kind`` telling them apart:
+    ``"ordinal"`` ("trigésimo segundo": 32), ``"year"``, ``"date"``, ``"time"``,
+    ``"duration"``, ``"age"``, ``"phone"``, ``"identifier"``, ``"number"``. Each
+    date, time, duration, age, year and phone number has a ``normalized`` field
+    (``claim.extra["normalized"]``, the ``"normalized"`` key of ``to_dict()``): a partial
+    ISO 8601 date (``"XXXX-02-07"``), a time (``"T14:30"``), a duration (``"PT48H"``).
+
+    Args:
+        text: Spanish text.
+        nlp: As for :func:`extract`.
+        locale: As for :func:`extract`.
+
+    Raises:
+        TypeError: As for :func:`extract`.
+    """
+    _check_text(text)
+    _check_nlp(nlp)
+    locale = normalize_locale(locale)
+    if not text.strip():
+        return []
+    numbers: list[Claim] = []
+    for offset, _, doc, name in _iter_docs(text, nlp, locale):
+        numbers.extend(c.shifted(offset) for c in numbers_of(doc, name))
+    return numbers
+
+
+def _check_text(text: object) -> None:
+    if not isinstance(text, str):
+        hint = (
+            " (decode bytes first, e.g. data.decode('utf-8'))"
+            if isinstance(text, (bytes, bytearray))
+            else ""
+        )
+        raise TypeError(f"text must be a str, not {type(text).__name__}{hint}")
 
 
 #: Texts are processed in pieces of at most this many characters.
@@ -172,13 +206,17 @@ def iter_claims(
     Raises:
         TypeError: If ``text`` is not a ``str``, or ``nlp`` is not a pipeline.
     """
-    given: object = text
-    if not isinstance(given, str):
-        raise TypeError(f"text must be a str, not {type(given).__name__}")
+    _check_text(text)
     _check_nlp(nlp)
     locale = normalize_locale(locale)
     if not text.strip():
         return
+    for offset, done, doc, name in _iter_docs(text, nlp, locale):
+        yield done, [c.shifted(offset) for c in claims_of(doc, name)], doc
+
+
+def _iter_docs(text: str, nlp: Language | None, locale: str) -> Iterator[tuple[int, int, Doc, str]]:
+    """``(offset, chars done, doc, component name)`` for each piece of ``text``."""
     if nlp is None:
         nlp = _default_nlp(locale)
     size = max(1000, min(nlp.max_length, CHUNK_CHARS))
@@ -187,8 +225,7 @@ def iter_claims(
     # One piece at a time: a batch of 50,000-character pieces through a trained pipeline
     # holds gigabytes, and nothing would come out before the whole batch is parsed.
     for doc, (offset, done) in nlp.pipe(pieces, as_tuples=True, batch_size=PIPE_BATCH_SIZE):
-        claims = [c.shifted(offset) for c in _claims_of(nlp, doc, locale)]
-        yield done, claims, doc
+        yield offset, done, doc, _annotated_name(nlp, doc, locale)
 
 
 def _check_nlp(nlp: object) -> None:
@@ -197,11 +234,11 @@ def _check_nlp(nlp: object) -> None:
         raise TypeError(f"nlp must be a spaCy Language or None, not {type(nlp).__name__}{hint}")
 
 
-def _claims_of(nlp: Language, doc: Doc, locale: str) -> list[Claim]:
-    """The claims of a component of ``nlp`` with ``locale``, whatever its name, or of a run
+def _annotated_name(nlp: Language, doc: Doc, locale: str) -> str:
+    """The name of a component of ``nlp`` with ``locale``, whatever its name, or of a run
     of :func:`~numclaims.pipeline.component.annotate` with it."""
     for name, component in nlp.pipeline:
         if isinstance(component, NumClaims) and component.locale == locale:
-            return claims_of(doc, name)
+            return name
     annotate(doc, locale)
-    return claims_of(doc, DEFAULT_NAME)
+    return DEFAULT_NAME

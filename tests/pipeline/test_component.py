@@ -99,10 +99,12 @@ def test_the_factory_declares_what_it_assigns(blank_nlp: Language) -> None:
     assert meta.assigns == list(ASSIGNS)
     assert set(meta.assigns) == {
         "doc._.claims",
+        "doc._.numbers",
         "doc._.numclaims_data",
         "doc.spans",
         "span._.claim",
         "span._.claims",
+        "span._.numbers",
     }
     # every declared attribute exists and carries the claims after a run
     doc = blank_nlp(NEWS)

@@ -5,7 +5,8 @@
 (qualifiers, hedges, negations, conditionals, verbs of change, range words),
 ``lang/es/sentences.json`` (abbreviations),
 ``lang/es/locales.json`` (how each region writes numbers), ``lang/es/claims.json`` (the
-claim builder's unit carry-over and ratio anaphors), ``lang/es/reporting_verbs.json``
+claim builder's unit carry-over and ratio anaphors), ``lang/es/normalize.json`` (the
+numbers layer's months, durations and age cues), ``lang/es/reporting_verbs.json``
 (reporting verbs, "según" cues, role nouns, the subject finder's base tables),
 ``lang/es/subjects.json`` (measure verbs, time words and links of the subject finder),
 ``lang/es/attribution.json`` (the scope and resolution words of speaker attribution) and
@@ -132,6 +133,14 @@ SCHEMA: Mapping[str, Mapping[str, str]] = MappingProxyType(
         "sentences": {"abbreviations": "array"},
         "locales": {"comma_decimal_regions": "array", "point_decimal_regions": "array"},
         "claims": {"unit_carry_words": "array", "ratio_anaphors": "object"},
+        "normalize": {
+            "month_numbers": "object",
+            "duration_units": "object",
+            "age_units": "array",
+            "age_cues_before": "array",
+            "age_cues_after": "array",
+            "age_nouns": "array",
+        },
         "reporting_verbs": {
             "inflection": "object",
             "regular_lemmas": "array",

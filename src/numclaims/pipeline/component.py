@@ -26,7 +26,7 @@ from __future__ import annotations
 
 import warnings
 from bisect import bisect_left, bisect_right
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Callable, Collection, Iterable, Iterator
 from typing import Any
 
 from spacy.language import Language
@@ -35,17 +35,28 @@ from spacy.util import get_minor_version_range, minibatch, raise_error, split_re
 from thinc.api import ConfigValidationError
 
 from .. import __version__
-from ..rules.claims import build_claims
+from ..claim import Claim
+from ..rules.claims import Draft, build_claims
 from ..rules.locales import COMMA_DECIMAL_REGIONS, POINT_DECIMAL_REGIONS, normalize_locale
+from ..rules.numbers import CLAIM_KINDS, NUMBER_KINDS, number_drafts
+from ..rules.prefilter import may_have_numbers
 from ..rules.scanner import scan
 from ..rules.sentences import split_sentences
 from ..rules.speakers import Speakers
 from ..rules.subjects import Subjects
-from .extensions import DEFAULT_NAME, register_extensions, store_claims
+from .extensions import (
+    DEFAULT_NAME,
+    NUMBERS_ATTR,
+    STORE_ATTR,
+    register_extensions,
+    remember,
+    store_claims,
+)
 from .tokens import doc_table, token_starts
 
 __all__ = [
     "ASSIGNS",
+    "CLAIM_KINDS",
     "REQUIREMENT",
     "SPANS_KEY",
     "NumClaims",
@@ -60,10 +71,12 @@ SPANS_KEY = "numclaims"
 #: The attributes the component sets, as its factory declares them (``assigns``).
 ASSIGNS: tuple[str, ...] = (
     "doc._.claims",
+    "doc._.numbers",
     "doc._.numclaims_data",
     "doc.spans",
     "span._.claim",
     "span._.claims",
+    "span._.numbers",
 )
 
 #: The requirement the factory adds to ``nlp.meta["requirements"]``, so that
@@ -93,13 +106,49 @@ def _span(doc: Doc, starts: list[int], start: int, end: int, label: str) -> Span
     return Span(doc, first, last, label=label)
 
 
+def _store_empty(doc: Doc, spans_key: str, name: str) -> Doc:
+    data: list[dict[str, Any]] = []
+    numbers: list[dict[str, Any]] = []
+    store_claims(doc, name, data, numbers)
+    remember(doc, name, STORE_ATTR, data, ())
+    remember(doc, name, NUMBERS_ATTR, numbers, ())
+    doc.spans[spans_key] = SpanGroup(doc, name=spans_key, spans=[])
+    return doc
+
+
+def _split_kinds(
+    drafts: list[Draft], others: list[Draft], claim_kinds: Collection[str] | None
+) -> tuple[list[Draft], list[Draft]]:
+    """The drafts that are claims (of ``claim_kinds``), and the others, each in text order."""
+    if claim_kinds is None:
+        return drafts, others
+    claimed = [d for d in drafts if d.kind in claim_kinds]
+    rest = [d for d in drafts if d.kind not in claim_kinds]
+    if any(d.kind in claim_kinds for d in others):
+        claimed = sorted(claimed + [d for d in others if d.kind in claim_kinds], key=_start)
+    rest = sorted(rest + [d for d in others if d.kind not in claim_kinds], key=_start)
+    return claimed, rest
+
+
+def _start(draft: Draft) -> int:
+    return draft.start
+
+
 def annotate(
-    doc: Doc, locale: str = "es", *, spans_key: str = SPANS_KEY, name: str = DEFAULT_NAME
+    doc: Doc,
+    locale: str = "es",
+    *,
+    spans_key: str = SPANS_KEY,
+    name: str = DEFAULT_NAME,
+    claim_kinds: Collection[str] | None = None,
 ) -> Doc:
-    """Find the claims of ``doc`` and store them on it; return ``doc``.
+    """Find the claims and the numbers layer of ``doc`` and store them on it; return ``doc``.
 
     This is what the component does; it is public for callers that want
     claims on a doc made by a pipeline without the component.
+
+    A text in which :func:`~numclaims.rules.prefilter.may_have_numbers` finds no digit and
+    no number word costs almost nothing: it has no claim and no number.
 
     Args:
         doc: The doc.
@@ -107,14 +156,22 @@ def annotate(
         spans_key: The key of the span group to write.
         name: The name to store the claims under (a component stores them under
             its own name); with the default ``"numclaims"``, ``doc._.claims`` gives them.
+        claim_kinds: The kinds that count as claims (as for :class:`NumClaims`); ``None``
+            for :data:`CLAIM_KINDS`.
     """
-    table = doc_table(doc)
-    text = table.text
+    text = doc.text
+    if not may_have_numbers(text):
+        return _store_empty(doc, spans_key, name)
+    table = doc_table(doc, text)
     sentences = _sentences(doc, text)
-    drafts = build_claims(text, scan(text, locale), locale=locale, sentences=sentences)
+    mentions = scan(text, locale)
+    drafts = build_claims(text, mentions, locale=locale, sentences=sentences)
+    others: list[Draft] = list(number_drafts(text, mentions, drafts, sentences=sentences))
+    drafts, others = _split_kinds(drafts, others, claim_kinds)
     subjects, speakers = Subjects(table), Speakers(table)
     starts = token_starts(doc)
     data: list[dict[str, Any]] = []
+    claims: list[Claim] = []
     spans = []
     for draft in drafts:
         # an inherited unit ("18,008 votos y 8.410") stands before the number: no unit end
@@ -130,13 +187,31 @@ def annotate(
         )
         speaker = speakers.find(draft.start, draft.end, sentences=sentences)
         claim = draft.to_claim(subject=subject, speaker=speaker)
+        claims.append(claim)
         data.append(claim.to_dict())
         span = _span(doc, starts, draft.start, draft.end, claim.kind)
         if span is not None:
             spans.append(span)
-    store_claims(doc, name, data)
+    numbers, number_data = _layer(claims, data, [d.to_claim() for d in others])
+    store_claims(doc, name, data, number_data)
+    remember(doc, name, STORE_ATTR, data, tuple(claims))
+    remember(doc, name, NUMBERS_ATTR, number_data, numbers)
     doc.spans[spans_key] = SpanGroup(doc, name=spans_key, spans=spans)
     return doc
+
+
+def _layer(
+    claims: list[Claim], data: list[dict[str, Any]], others: list[Claim]
+) -> tuple[tuple[Claim, ...], list[dict[str, Any]]]:
+    """The claims and the other numbers merged in text order, with their dictionaries
+    (a claim's dictionary is the one stored with the claims)."""
+    if not others:
+        return tuple(claims), list(data)
+    pairs = sorted(
+        [*zip(claims, data, strict=True), *((o, o.to_dict()) for o in others)],
+        key=lambda p: (p[0].start_char, -p[0].end_char),
+    )
+    return tuple(p[0] for p in pairs), [p[1] for p in pairs]
 
 
 class NumClaims:
@@ -154,10 +229,15 @@ class NumClaims:
         locale: ``"es"`` (decide number separators from each text) or a
             strict locale such as ``"es-ES"`` or ``"es-MX"``.
         spans_key: The key of the span group it writes (``doc.spans[spans_key]``).
+        claim_kinds: The kinds of record that count as claims (``doc._.claims``, the span
+            group); ``None`` (the default) for :data:`CLAIM_KINDS`. Add ``"duration"`` and
+            ``"age"`` to count "construido en 48 horas" and "de 65 años" as claims, with
+            their subject and speaker. Every numeric mention is in ``doc._.numbers`` whatever
+            this says.
 
     Raises:
-        ValueError: If ``nlp`` is not a Spanish pipeline, or ``locale`` is not a
-            Spanish locale.
+        ValueError: If ``nlp`` is not a Spanish pipeline, ``locale`` is not a
+            Spanish locale, or ``claim_kinds`` names an unknown kind.
     """
 
     def __init__(
@@ -167,16 +247,24 @@ class NumClaims:
         *,
         locale: str = "es",
         spans_key: str = SPANS_KEY,
+        claim_kinds: Collection[str] | None = None,
     ) -> None:
         check_spanish(nlp)
         self.name = name
         self.locale = normalize_locale(locale)
         self.spans_key = spans_key
+        self.claim_kinds: frozenset[str] | None = _claim_kinds(claim_kinds)
         self._error_handler: ErrorHandler = raise_error
 
     def __call__(self, doc: Doc) -> Doc:
         """Annotate one doc."""
-        return annotate(doc, self.locale, spans_key=self.spans_key, name=self.name)
+        return annotate(
+            doc,
+            self.locale,
+            spans_key=self.spans_key,
+            name=self.name,
+            claim_kinds=self.claim_kinds,
+        )
 
     def pipe(self, stream: Iterable[Doc], batch_size: int = 128) -> Iterator[Doc]:
         """Annotate a stream of docs, taking ``batch_size`` docs at a time.
@@ -209,6 +297,23 @@ class NumClaims:
         self._error_handler = error_handler
 
 
+#: Every kind a record may have: the claim kinds and the numbers layer's.
+KNOWN_KINDS: frozenset[str] = frozenset(CLAIM_KINDS) | NUMBER_KINDS
+
+
+def _claim_kinds(kinds: Collection[str] | None) -> frozenset[str] | None:
+    """``kinds`` as a set, ``None`` for the default; ``ValueError`` for an unknown kind."""
+    if kinds is None:
+        return None
+    if isinstance(kinds, str):
+        raise ValueError(f"claim_kinds must be a list of kinds, not the string {kinds!r}")
+    unknown = sorted(set(kinds) - KNOWN_KINDS)
+    if unknown:
+        raise ValueError(f"unknown claim kinds {unknown}: use some of {sorted(KNOWN_KINDS)}")
+    chosen = frozenset(kinds)
+    return None if chosen == frozenset(CLAIM_KINDS) else chosen
+
+
 def check_spanish(nlp: Language) -> None:
     """Raise ``ValueError`` unless ``nlp`` is a Spanish pipeline."""
     if nlp.lang != "es":
@@ -239,17 +344,20 @@ def _require_numclaims(nlp: Language) -> None:
 @Language.factory(
     "numclaims",
     assigns=list(ASSIGNS),
-    default_config={"locale": "es", "spans_key": SPANS_KEY},
+    default_config={"locale": "es", "spans_key": SPANS_KEY, "claim_kinds": None},
     requires=[],
 )
-def make_numclaims(nlp: Language, name: str, locale: str, spans_key: str) -> NumClaims:
+def make_numclaims(
+    nlp: Language, name: str, locale: str, spans_key: str, claim_kinds: list[str] | None
+) -> NumClaims:
     """Create the ``"numclaims"`` component (spaCy factory).
 
     Besides creating it, the factory
 
     - refuses a pipeline that is not Spanish (``ValueError``) and a ``locale``
       that is not Spanish (spaCy's ``ConfigValidationError``, a ``ValueError``,
-      naming ``components -> NAME -> locale`` and the allowed values);
+      naming ``components -> NAME -> locale`` and the allowed values), and unknown
+      ``claim_kinds`` (``ValueError``);
     - warns if another numclaims component of the pipeline writes the same span
       group (``spans_key``);
     - adds ``numclaims`` to ``nlp.meta["requirements"]`` (:data:`REQUIREMENT`,
@@ -267,4 +375,4 @@ def make_numclaims(nlp: Language, name: str, locale: str, spans_key: str) -> Num
                 stacklevel=2,
             )
     _require_numclaims(nlp)
-    return NumClaims(nlp, name, locale=locale, spans_key=spans_key)
+    return NumClaims(nlp, name, locale=locale, spans_key=spans_key, claim_kinds=claim_kinds)

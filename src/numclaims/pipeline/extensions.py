@@ -11,7 +11,16 @@ dictionary ``{component name: [claim dict, ...]}``. Plain data in
 - ``doc._.numclaims_data``: the same claims as plain dictionaries (setting it
   replaces the claims of that component);
 - ``span._.claim``: the claim whose expression is exactly this span, or ``None``;
-- ``span._.claims``: the claims inside this span (e.g. a sentence).
+- ``span._.claims``: the claims inside this span (e.g. a sentence);
+- ``doc._.numbers`` and ``span._.numbers``: every numeric mention (the numbers layer: the
+  claims, and the ordinals, years, dates, times, durations, ages, phone numbers,
+  identifiers... that are no claim), as :class:`~numclaims.claim.Claim` records whose
+  ``kind`` tells them apart, stored the same way in ``doc._._numclaims_numbers``
+  (:data:`NUMBERS_ATTR`).
+
+The claims are rebuilt from their dictionaries once per doc and stored data: the getters
+keep them in a per-doc cache, which a doc read back (``DocBin``, pickle, another process)
+or annotated again does not reuse.
 
 Which component they answer for, when a pipeline has several (say ``"nc_es"``
 with ``locale="es-ES"`` and ``"nc_mx"`` with ``locale="es-MX"``):
@@ -30,6 +39,7 @@ A doc that no component annotated has no claims (``[]``, ``None``).
 from __future__ import annotations
 
 import warnings
+import weakref
 from typing import Any
 
 from spacy.tokens import Doc, Span
@@ -39,10 +49,12 @@ from ..claim import Claim
 __all__ = [
     "DATA_ATTR",
     "DEFAULT_NAME",
+    "NUMBERS_ATTR",
     "STORE_ATTR",
     "annotated_by",
     "claims_of",
     "data_of",
+    "numbers_of",
     "register_extensions",
     "store_claims",
 ]
@@ -51,6 +63,8 @@ __all__ = [
 DATA_ATTR = "numclaims_data"
 #: The private Doc attribute where each component stores its claim dictionaries, by name.
 STORE_ATTR = "_numclaims"
+#: The private Doc attribute where each component stores its numbers layer, by name.
+NUMBERS_ATTR = "_numclaims_numbers"
 #: The name ``nlp.add_pipe("numclaims")`` gives the component; ``doc._.claims`` answers
 #: for the component of this name first.
 DEFAULT_NAME = "numclaims"
@@ -62,8 +76,10 @@ ClaimData = list[dict[str, Any]]
 _LEGACY_KEY = ("._.", DATA_ATTR, None, None)
 
 
-def _store(doc: Doc) -> dict[str, ClaimData]:
-    store: object = doc._.get(STORE_ATTR)
+def _store(doc: Doc, attr: str = STORE_ATTR) -> dict[str, ClaimData]:
+    store: object = doc._.get(attr)
+    if store is None and attr == NUMBERS_ATTR:
+        return {}
     if store is None:
         user_data: dict[Any, Any] = doc.user_data  # typed by spaCy as str-keyed: it is not
         legacy = user_data.get(_LEGACY_KEY)
@@ -71,7 +87,7 @@ def _store(doc: Doc) -> dict[str, ClaimData]:
         return {DEFAULT_NAME: list(legacy)} if isinstance(legacy, (list, tuple)) else {}
     if not isinstance(store, dict):
         raise TypeError(
-            f"doc._.{STORE_ATTR} holds a {type(store).__name__}, not the dict numclaims stores"
+            f"doc._.{attr} holds a {type(store).__name__}, not the dict numclaims stores"
         )
     return store
 
@@ -99,6 +115,25 @@ def _default_name(store: dict[str, ClaimData]) -> str | None:
     )
 
 
+def _named(doc: Doc, name: str | None, attr: str = STORE_ATTR) -> tuple[str | None, ClaimData]:
+    """The name asked for (or the default one) and its stored dictionaries."""
+    store = _store(doc)
+    if name is None:
+        found = _default_name(store)
+    elif name in store:
+        found = name
+    else:
+        ran = ", ".join(repr(n) for n in store) or "none"
+        raise KeyError(
+            f"no numclaims component named {name!r} annotated this doc (components that did: {ran})"
+        )
+    if found is None:
+        return None, []
+    if attr == STORE_ATTR:
+        return found, store[found]
+    return found, _store(doc, attr).get(found, [])
+
+
 def data_of(doc: Doc | Span, name: str | None = None) -> ClaimData:
     """The claim dictionaries that the component ``name`` stored on ``doc``.
 
@@ -112,17 +147,7 @@ def data_of(doc: Doc | Span, name: str | None = None) -> ClaimData:
         ValueError: If ``name`` is ``None`` and several components, none of them
             named ``"numclaims"``, annotated the doc.
     """
-    store = _store(doc.doc)
-    if name is None:
-        found = _default_name(store)
-        data = store[found] if found is not None else []
-    elif name in store:
-        data = store[name]
-    else:
-        ran = ", ".join(repr(n) for n in store) or "none"
-        raise KeyError(
-            f"no numclaims component named {name!r} annotated this doc (components that did: {ran})"
-        )
+    _, data = _named(doc.doc, name)
     if isinstance(doc, Span):
         start, end = doc.start_char, doc.end_char
         return [d for d in data if d["start_char"] >= start and d["end_char"] <= end]
@@ -145,7 +170,57 @@ def claims_of(doc: Doc | Span, name: str | None = None) -> list[Claim]:
         ValueError: If ``name`` is ``None`` and several components, none of them
             named ``"numclaims"``, annotated the doc.
     """
-    return [Claim.from_dict(d) for d in data_of(doc, name)]
+    return _records(doc, name, STORE_ATTR)
+
+
+def numbers_of(doc: Doc | Span, name: str | None = None) -> list[Claim]:
+    """Every numeric mention that the component ``name`` found in ``doc``, in text order:
+    its claims and the mentions that are no claim (``kind`` ``"ordinal"``, ``"year"``,
+    ``"date"``, ``"time"``, ``"duration"``, ``"age"``, ``"phone"``, ``"identifier"``...).
+
+    ``numbers_of(doc)`` is ``doc._.numbers``. A doc annotated by numclaims 0.1.0, which
+    had no numbers layer, gives its claims.
+
+    Raises:
+        KeyError: If no numclaims component called ``name`` annotated the doc.
+        ValueError: As :func:`claims_of`.
+    """
+    return _records(doc, name, NUMBERS_ATTR)
+
+
+#: ``doc -> {(attribute, name): (stored list, records)}``: the records rebuilt from the
+#: stored list, reused while the doc holds that same list.
+_CACHE: weakref.WeakKeyDictionary[Doc, dict[tuple[str, str], tuple[ClaimData, tuple[Claim, ...]]]]
+_CACHE = weakref.WeakKeyDictionary()
+
+
+def _cached(doc: Doc, name: str | None, attr: str) -> tuple[Claim, ...]:
+    found, data = _named(doc, name, attr)
+    if found is None:
+        return ()
+    if attr == NUMBERS_ATTR and found not in _store(doc, attr):
+        # annotated before the numbers layer existed: its claims are its numbers
+        return _cached(doc, found, STORE_ATTR)
+    entries = _CACHE.setdefault(doc, {})
+    entry = entries.get((attr, found))
+    if entry is not None and entry[0] is data and len(entry[1]) == len(data):
+        return entry[1]
+    records = tuple(Claim.from_dict(d) for d in data)
+    entries[(attr, found)] = (data, records)
+    return records
+
+
+def remember(doc: Doc, name: str, attr: str, data: ClaimData, records: tuple[Claim, ...]) -> None:
+    """Seed the cache with the records ``data`` was made from (the component has them)."""
+    _CACHE.setdefault(doc, {})[(attr, name)] = (data, records)
+
+
+def _records(doc: Doc | Span, name: str | None, attr: str) -> list[Claim]:
+    records = _cached(doc.doc, name, attr)
+    if isinstance(doc, Span):
+        start, end = doc.start_char, doc.end_char
+        return [c for c in records if c.start_char >= start and c.end_char <= end]
+    return list(records)
 
 
 def _doc_data(doc: Doc) -> ClaimData:
@@ -167,21 +242,36 @@ def _span_claims(span: Span) -> list[Claim]:
 
 
 def _span_claim(span: Span) -> Claim | None:
-    for d in data_of(span.doc):
-        if d["start_char"] == span.start_char and d["end_char"] == span.end_char:
-            return Claim.from_dict(d)
+    for claim in _cached(span.doc, None, STORE_ATTR):
+        if claim.start_char == span.start_char and claim.end_char == span.end_char:
+            return claim
     return None
 
 
-_GETTERS = (_doc_data, _doc_claims, _span_claims, _span_claim)
+def _doc_numbers(doc: Doc) -> list[Claim]:
+    return numbers_of(doc)
 
 
-def store_claims(doc: Doc, name: str, data: ClaimData) -> None:
+def _span_numbers(span: Span) -> list[Claim]:
+    return numbers_of(span)
+
+
+_GETTERS = (_doc_data, _doc_claims, _span_claims, _span_claim, _doc_numbers, _span_numbers)
+
+
+def store_claims(doc: Doc, name: str, data: ClaimData, numbers: ClaimData | None = None) -> None:
     """Store the claim dictionaries of the component ``name`` on ``doc`` (replacing its
-    earlier ones, keeping the other components')."""
+    earlier ones, keeping the other components'), and its numbers layer if given (else
+    the numbers layer of ``name`` is dropped, as no longer matching its claims)."""
     store = dict(_store(doc))  # a new dict: what a caller got earlier stays as it was
     store[name] = data
     doc._.set(STORE_ATTR, store)
+    layer = dict(_store(doc, NUMBERS_ATTR))
+    if numbers is not None:
+        layer[name] = numbers
+    else:
+        layer.pop(name, None)
+    doc._.set(NUMBERS_ATTR, layer or None)
 
 
 def register_extensions(force: bool = False) -> None:
@@ -192,17 +282,24 @@ def register_extensions(force: bool = False) -> None:
     """
     wanted: list[tuple[type[Doc] | type[Span], str, dict[str, Any]]] = [
         (Doc, STORE_ATTR, {"default": None}),
+        (Doc, NUMBERS_ATTR, {"default": None}),
         (Doc, DATA_ATTR, {"getter": _doc_data, "setter": _set_doc_data}),
         (Doc, "claims", {"getter": _doc_claims}),
         (Span, "claims", {"getter": _span_claims}),
         (Span, "claim", {"getter": _span_claim}),
+        (Doc, "numbers", {"getter": _doc_numbers}),
+        (Span, "numbers", {"getter": _span_numbers}),
     ]
     for cls, name, kwargs in wanted:
         if cls.has_extension(name) and not force:
             existing = cls.get_extension(name)
             ours = existing is not None and (
                 existing[2] in _GETTERS
-                or (name == STORE_ATTR and existing[0] is None and existing[2] is None)
+                or (
+                    name in (STORE_ATTR, NUMBERS_ATTR)
+                    and existing[0] is None
+                    and existing[2] is None
+                )
             )
             if not ours:
                 warnings.warn(

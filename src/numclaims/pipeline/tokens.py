@@ -23,9 +23,16 @@ def _verbform(morph: str) -> str:
     return ""
 
 
-def doc_table(doc: Doc) -> TokenTable:
-    """The token table of ``doc`` (space tokens left out)."""
-    text = doc.text
+def doc_table(doc: Doc, text: str | None = None) -> TokenTable:
+    """The token table of ``doc`` (space tokens left out).
+
+    Args:
+        doc: The doc.
+        text: ``doc.text``, if the caller has it already (spaCy builds it anew, from one
+            ``Token`` object per token, on every read).
+    """
+    if text is None:
+        text = doc.text
     if len(doc) == 0:
         return TokenTable.from_text("")
     arr = doc.to_array(_ATTRS).tolist()
