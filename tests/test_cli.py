@@ -405,7 +405,8 @@ def test_html_of_two_files_holds_the_claims_of_both(
     figures = out.split("<figure")[1:]
     assert len(figures) == 2 and out.count("</figure>") == 2
     assert "≥ 10000 contenedor · Shin" in figures[0] and "12.5 %" in figures[0]
-    assert "1250 EUR · Facua" in figures[1] and "gasóleo" in figures[1]
+    # a euro price in Spanish prose is comma-decimal
+    assert "1.25 EUR · Facua" in figures[1] and "gasóleo" in figures[1]
 
 
 def test_html_of_empty_input_is_a_whole_page(

@@ -33,7 +33,7 @@ def claim_texts(doc: Doc) -> list[str]:
     return [c.text for c in doc._.claims]
 
 
-#: The same text read by a comma-decimal and a point-decimal locale: 1.5 and 1500.
+#: A text whose "2,5" shows the decimal comma: every locale reads its "1,500" as 1.5.
 PESOS = "El kilo cuesta 1,500 pesos y la caja 2,5 pesos."
 
 
@@ -196,7 +196,7 @@ def _same_two(a: Doc, b: Doc) -> None:
             c.to_dict() for c in claims_of(a, name)
         ]
     assert _values(b, "nc_es") == [Decimal("1.5"), Decimal("2.5")]
-    assert _values(b, "nc_mx") == [Decimal(1500), Decimal("2.5")]
+    assert _values(b, "nc_mx") == [Decimal("1.5"), Decimal("2.5")]
     assert [s.text for s in b.spans["numclaims"]] == [s.text for s in a.spans["numclaims"]]
     assert [s.text for s in b.spans["nc_mx"]] == ["1,500 pesos", "2,5 pesos"]
 
@@ -216,7 +216,7 @@ def test_two_components_keep_their_own_claims(two_nlp: Language) -> None:
     doc = two_nlp(PESOS)
     assert annotated_by(doc) == ["nc_es", "nc_mx"]
     assert _values(doc, "nc_es") == [Decimal("1.5"), Decimal("2.5")]
-    assert _values(doc, "nc_mx") == [Decimal(1500), Decimal("2.5")]
+    assert _values(doc, "nc_mx") == [Decimal("1.5"), Decimal("2.5")]
     # neither is named "numclaims": doc._.claims will not guess which one is meant
     with pytest.raises(ValueError, match=r"2 numclaims components \('nc_es', 'nc_mx'\)"):
         _ = doc._.claims
@@ -234,11 +234,11 @@ def test_doc_claims_are_those_of_the_default_named_component() -> None:
     assert [c.value for c in doc._.claims] == [Decimal("1.5"), Decimal("2.5")]
     assert doc._.numclaims_data == [c.to_dict() for c in doc._.claims]
     assert claims_of(doc) == doc._.claims == claims_of(doc, "numclaims")
-    assert _values(doc, "nc_mx") == [Decimal(1500), Decimal("2.5")]
+    assert _values(doc, "nc_mx") == [Decimal("1.5"), Decimal("2.5")]
     # span attributes answer for the same component as doc._.claims
     first = doc.spans["nc_mx"][0]
     assert first._.claim is not None and first._.claim.value == Decimal("1.5")
-    assert [c.value for c in claims_of(first, "nc_mx")] == [Decimal(1500)]
+    assert [c.value for c in claims_of(first, "nc_mx")] == [Decimal("1.5")]
 
 
 def test_a_lone_component_with_another_name_gives_doc_claims() -> None:
@@ -246,10 +246,10 @@ def test_a_lone_component_with_another_name_gives_doc_claims() -> None:
     nlp.add_pipe("numclaims", name="cifras", config={"locale": "es-MX", "spans_key": "cifras"})
     doc = nlp(PESOS)
     assert annotated_by(doc) == ["cifras"]
-    assert [c.value for c in doc._.claims] == [Decimal(1500), Decimal("2.5")]
+    assert [c.value for c in doc._.claims] == [Decimal("1.5"), Decimal("2.5")]
     assert doc._.claims == claims_of(doc, "cifras")
     span = doc.spans["cifras"][0]
-    assert span._.claim is not None and span._.claim.value == Decimal(1500)
+    assert span._.claim is not None and span._.claim.value == Decimal("1.5")
     assert [c.text for c in doc[0:5]._.claims] == ["1,500 pesos"]
 
 

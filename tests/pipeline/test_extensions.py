@@ -44,7 +44,7 @@ def test_each_component_stores_under_its_own_name(three: Language) -> None:
     assert annotated_by(doc) == [DEFAULT_NAME, "nc_es", "nc_mx"]
     assert set(doc._.get(STORE_ATTR)) == {DEFAULT_NAME, "nc_es", "nc_mx"}
     assert _values(claims_of(doc, "nc_es")) == [Decimal("1.5"), Decimal("2.5")]
-    assert _values(claims_of(doc, "nc_mx")) == [Decimal(1500), Decimal("2.5")]
+    assert _values(claims_of(doc, "nc_mx")) == [Decimal("1.5"), Decimal("2.5")]
     # the neutral locale reads the text's "2,5": a comma decimal, so "1,500" is 1.5 too
     default = _values(claims_of(doc, DEFAULT_NAME))
     assert _values(doc._.claims) == default == [Decimal("1.5"), Decimal("2.5")]
@@ -102,8 +102,8 @@ def test_annotating_again_replaces_only_that_components_claims(three: Language) 
     doc = three(PESOS)
     before = data_of(doc, "nc_es")
     numclaims.annotate(doc, "es-MX", name="nc_es", spans_key="nc_es")
-    assert _values(claims_of(doc, "nc_es")) == [Decimal(1500), Decimal("2.5")]
-    assert _values(claims_of(doc, "nc_mx")) == [Decimal(1500), Decimal("2.5")]
+    assert _values(claims_of(doc, "nc_es")) == [Decimal("1.5"), Decimal("2.5")]
+    assert _values(claims_of(doc, "nc_mx")) == [Decimal("1.5"), Decimal("2.5")]
     assert annotated_by(doc) == [DEFAULT_NAME, "nc_es", "nc_mx"]  # the order they first ran
     assert _values([numclaims.Claim.from_dict(d) for d in before]) == [
         Decimal("1.5"),
@@ -126,8 +126,8 @@ def test_setting_numclaims_data_replaces_the_claims_doc_claims_gives(three: Lang
     doc = three(PESOS)
     mx = data_of(doc, "nc_mx")
     doc._.numclaims_data = mx[:1]
-    assert _values(doc._.claims) == [Decimal(1500)]
-    assert _values(claims_of(doc, "nc_mx")) == [Decimal(1500), Decimal("2.5")]  # untouched
+    assert _values(doc._.claims) == [Decimal("1.5")]
+    assert _values(claims_of(doc, "nc_mx")) == [Decimal("1.5"), Decimal("2.5")]  # untouched
     fresh = spacy.blank("es")(PESOS)
     fresh._.numclaims_data = mx
     assert annotated_by(fresh) == [DEFAULT_NAME] and fresh._.claims == claims_of(doc, "nc_mx")

@@ -145,10 +145,10 @@ def test_the_claims_are_rebuilt_once_per_doc(blank_nlp: Language) -> None:
 
 
 def test_the_cache_follows_a_new_annotation(blank_nlp: Language) -> None:
-    doc = blank_nlp("El kilo cuesta 1,500 pesos.")
-    assert [c.value for c in doc._.claims] == [Decimal(1500)]
-    numclaims.annotate(doc, "es-ES")  # a point is the decimal mark there: 1,5
-    assert [c.value for c in doc._.claims] == [Decimal("1.5")]
+    doc = blank_nlp("El kilo cuesta 1.500 pesos.")
+    assert [c.unit["code"] for c in doc._.claims if c.unit] == ["MXN"]
+    numclaims.annotate(doc, "es-AR")  # the region decides which peso
+    assert [c.unit["code"] for c in doc._.claims if c.unit] == ["ARS"]
     doc._.numclaims_data = []
     assert doc._.claims == []
 

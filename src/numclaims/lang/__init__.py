@@ -1,7 +1,9 @@
 """The language data: every word list and table the rules use, one JSON file per concern.
 
 ``lang/es/numbers.json`` (number words, scales, fractions, months, year and time cues),
-``lang/es/units.json`` (currencies, units, counted nouns), ``lang/es/qualifiers.json``
+``lang/es/units.json`` (currencies, units, counted nouns), ``lang/es/currencies.json``
+(what "$", "pesos" and "céntimos" mean by region and document cues), ``lang/es/rates.json``
+(the denominators of rates), ``lang/es/qualifiers.json``
 (qualifiers, hedges, negations, conditionals, verbs of change, range words),
 ``lang/es/sentences.json`` (abbreviations),
 ``lang/es/locales.json`` (how each region writes numbers), ``lang/es/claims.json`` (the
@@ -130,8 +132,35 @@ SCHEMA: Mapping[str, Mapping[str, str]] = MappingProxyType(
             "date_list_joins": "array",
             "time_marks": "array",
         },
+        "currencies": {
+            "forms": "object",
+            "dollar_sign_peso": "string",
+            "peso_word": "string",
+            "cue_weights": "object",
+            "countries": "object",
+            "ambiguous_cues": "array",
+        },
+        "rates": {
+            "time_nouns": "object",
+            "adjectives": "object",
+            "any_noun_connectors": "array",
+            "part_connectors": "array",
+            "time_connectors": "array",
+            "noun_connectors": "array",
+            "slash": "array",
+            "denominator_nouns": "array",
+            "per_capita": "array",
+            "per_capita_unit": "string",
+            "exchange_subjects": "object",
+            "exchange_articles": "array",
+            "exchange_links": "array",
+        },
         "sentences": {"abbreviations": "array"},
-        "locales": {"comma_decimal_regions": "array", "point_decimal_regions": "array"},
+        "locales": {
+            "comma_decimal_regions": "array",
+            "point_decimal_regions": "array",
+            "comma_decimal_currency_forms": "array",
+        },
         "claims": {"unit_carry_words": "array", "ratio_anaphors": "object"},
         "normalize": {
             "month_numbers": "object",
@@ -210,13 +239,12 @@ SCHEMA: Mapping[str, Mapping[str, str]] = MappingProxyType(
             "percent_after": "array",
             "physical_after": "array",
             "composite_units": "object",
-            "dollar_locales": "object",
-            "peso_locales": "object",
-            "default_dollar": "string",
-            "default_peso": "string",
             "currency_scale_abbreviations": "array",
-            "currency_cues": "object",
-            "peso_word_cues": "array",
+            "shared_unit_links": "object",
+            "bare_amounts": "object",
+            "multipliers": "object",
+            "counted_extras": "object",
+            "points": "object",
             "counted_closed_class": "array",
             "verb_suffixes": "array",
             "singular_exceptions": "object",

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from bisect import bisect_right
 from collections.abc import Mapping, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from decimal import Decimal
 from fractions import Fraction
 from functools import lru_cache
@@ -21,7 +21,7 @@ import regex
 
 from ..claim import Claim, plain_decimal
 from ..lang import table
-from . import qualifiers, units
+from . import qualifiers, rates, units
 from .modality import ModalityMatch, detect_modality
 from .numerals import exact_mul, fold, fraction_to_decimal
 from .patterns import any_of
@@ -42,6 +42,7 @@ _KIND_OF_UNIT = {
     "percentage_point": "percent",
     "physical": "quantity",
     "counted": "quantity",
+    "multiplier": "ratio",
 }
 
 
@@ -85,6 +86,8 @@ class Draft:
     ratio_of: RatioReference | None = None
     #: The value as a fraction when no decimal holds it exactly ("un tercio").
     value_fraction: Fraction | None = None
+    #: The denominator of a rate ("al mes", "por cada 100.000 habitantes", per USD).
+    rate: rates.Rate | None = None
 
     @property
     def extra(self) -> dict[str, Any]:
@@ -111,6 +114,12 @@ class Draft:
             out["modality_cue"] = self.modality_cue
         if self.value_fraction is not None:
             out["value_fraction"] = str(self.value_fraction)
+        if self.rate is not None:
+            out["per"] = self.rate.per
+            out["per_unit"] = self.rate.unit
+            out["per_text"] = self.rate.text
+            if self.rate.value is not None:
+                out["per_value"] = plain_decimal(self.rate.value)
         return out
 
     def to_claim(
@@ -144,9 +153,12 @@ def _sentence_of(
     return 0, -1
 
 
-def _unit_for(text: str, m: Mention, locale: str, taken: int = 0) -> units.UnitMatch | None:
+def _unit_for(
+    text: str, m: Mention, locale: str, taken: int = 0, previous: str | None = None
+) -> units.UnitMatch | None:
     """The unit written before or after ``m``; one before it must start at ``taken`` or
-    later (the end of the previous claim: "Pagó 30 € 20 personas", the "€" is the 30's)."""
+    later (the end of the previous claim: "Pagó 30 € 20 personas", the "€" is the 30's).
+    ``previous`` is the currency of the last amount before ``m`` (for "céntimos")."""
     before = units.match_unit_before(text, m.start, locale=locale)
     if before is not None and before.start < taken:
         before = None
@@ -160,9 +172,12 @@ def _unit_for(text: str, m: Mention, locale: str, taken: int = 0) -> units.UnitM
         end,
         locale=locale,
         after_scale=m.scale is not None or m.kind == "vague",
+        previous_currency=previous,
     )
     if before is not None and (after is None or after.kind not in ("percent",)):
         return before
+    if after is not None and after.kind == "counted":
+        return units.percentage_points(text, after, m.start)
     return after
 
 
@@ -206,54 +221,79 @@ def _inherited_unit(
     drafts: Sequence[Draft],
     sents: Sequence[tuple[int, int]],
     starts: Sequence[int],
+    *,
+    has_rate: bool = False,
 ) -> units.UnitMatch | None:
-    """The unit an elliptic number shares with the claim before it.
+    """The unit an elliptic number shares with a claim before it.
 
     "18,008 votos militares y 8.410 aún estaban por verificar" (votos), "8 mil millones
-    de euros … ahora hablamos de 140 mil millones" (euros). The previous claim must be in
-    the same sentence; a currency carries over to a number with a scale word at any
-    distance within it, a counted noun only across a short coordinating gap.
+    de euros … ahora hablamos de 140 mil millones" (euros), "De los 132 diputados, 97
+    cobran 4.000 euros, pero otros 35 no" (diputados). The earlier claim must be in the
+    same sentence: a counted noun carries over to a bare number at any distance within
+    it, past amounts and percentages; a currency carries over to a number with a scale
+    word or a rate of its own ("600 euros al mes y 250 por cada hijo"); a physical unit
+    only across a short coordinating gap ("12 km y 8 más"). A short sentence
+    with no claim before the number ("Entre 2016 y 2019, solo 11 mil.") takes the unit of
+    the last claim of the sentence before it.
     """
     s, e = _sentence_of(sents, starts, m.start)
     if e < 0:
         s, e = 0, len(text)
-    candidates = [d for d in drafts[-3:] if s <= d.start < m.start]
+    candidates = [d for d in drafts[-6:] if s <= d.start < m.start]
     if not candidates:
-        return None
+        return _from_previous_sentence(text, m, drafts, s, e)
     here_in_parens = _in_parens(text, s, m.start)
-    prev = candidates[-1]
-    if prev.unit is None or prev.unit_span is None:
+    money_ok = (m.scale is not None and m.scale >= 6) or has_rate
+    for d in reversed(candidates):
+        if d.unit is None or d.unit_span is None:
+            return None  # a bare claim in between: the chain stops
+        kind = d.unit.get("kind")
+        if kind == "currency":
+            # an amount in parentheses ("(más de 191 mil millones de pesos)") is a
+            # conversion: the text outside goes on in the currency it used before
+            if money_ok and _in_parens(text, s, d.start) == here_in_parens:
+                return _carried_unit(d.unit, d.unit_span)
+            continue
+        if kind in ("percent", "percentage_point"):
+            continue
+        if kind == "counted":
+            return _carried_unit(d.unit, d.unit_span)
+        if kind == "physical" and d is candidates[-1] and _short_gap(text, d.unit_span[1], m.start):
+            return _carried_unit(d.unit, d.unit_span)  # "12 km y 8 más"
         return None
-    kind = prev.unit.get("kind")
-    last_end = prev.unit_span[1]
-    if kind == "currency" and m.scale is not None and m.scale >= 6:
-        # an amount in parentheses ("(más de 191 mil millones de pesos)") is a conversion:
-        # the text outside goes on in the currency it used before
-        for d in reversed(candidates):
-            if (
-                d.unit is not None
-                and d.unit.get("kind") == "currency"
-                and _in_parens(text, s, d.start) == here_in_parens
-            ):
-                prev = d
-                break
-        else:
-            return None
-    elif kind == "counted" and last_end < m.start:
-        between = text[last_end : m.start]
-        # the counted noun's own modifiers ("votos militares") may stand before the gap
-        words = between.split()
-        if len(words) > 8:
-            return None
-        tail = regex.sub(r"^\s*(?:\p{Ll}+\s+){0,2}", "", between) if words else between
-        if _carry_gap_re().fullmatch(between) is None and _carry_gap_re().fullmatch(tail) is None:
-            return None
-    else:
+    return None
+
+
+def _short_gap(text: str, last_end: int, start: int) -> bool:
+    """Whether only coordinating words (and the unit's own modifiers) stand between."""
+    if last_end > start:
+        return False
+    between = text[last_end:start]
+    words = between.split()
+    if len(words) > 8:
+        return False
+    tail = regex.sub(r"^\s*(?:\p{Ll}+\s+){0,2}", "", between) if words else between
+    return _carry_gap_re().fullmatch(between) is not None or (
+        _carry_gap_re().fullmatch(tail) is not None
+    )
+
+
+#: The most words a sentence may have for its first number to take the unit of the
+#: sentence before ("Entre 2016 y 2019, solamente 11 mil.").
+_SHORT_SENTENCE = 10
+
+
+def _from_previous_sentence(
+    text: str, m: Mention, drafts: Sequence[Draft], s: int, e: int
+) -> units.UnitMatch | None:
+    if not drafts or len(text[s:e].split()) > _SHORT_SENTENCE:
         return None
-    unit, span = prev.unit, prev.unit_span
-    if unit is None or span is None:
+    prev = drafts[-1]
+    if prev.unit is None or prev.unit_span is None or prev.implicit_unit:
         return None
-    return _carried_unit(unit, span)
+    if prev.unit.get("kind") not in ("counted", "currency") or s - prev.end > 400:
+        return None
+    return _carried_unit(prev.unit, prev.unit_span)
 
 
 @lru_cache(maxsize=1)
@@ -393,6 +433,63 @@ def _extent(m: Mention, unit: units.UnitMatch | None, implicit: bool) -> tuple[i
     return m.start, m.end
 
 
+def _last_currency(drafts: Sequence[Draft]) -> str | None:
+    """The currency code of the last amount among the latest claims."""
+    for d in reversed(drafts[-8:]):
+        if d.unit is not None and d.unit.get("kind") == "currency" and d.unit.get("code"):
+            return str(d.unit["code"])
+    return None
+
+
+def _rate_of(
+    text: str,
+    m: Mention,
+    unit: units.UnitMatch | None,
+    implicit: bool,
+    start: int,
+    found: rates.Rate | None = None,
+) -> rates.Rate | None:
+    """The rate a claim is given at ("600 euros al mes"; "el dólar a $950": per USD);
+    ``found`` is the one already read after the numeral ("cuatro de cada diez chicos")."""
+    if found is not None:
+        return found
+    tail = m.end
+    if unit is not None and not implicit and unit.start >= m.end:
+        tail = unit.end
+    rate = rates.match_rate(text, tail)
+    if rate is None and unit is not None and unit.kind == "currency":
+        code = unit.unit.get("code")
+        rate = rates.match_exchange_rate(text, start, str(code) if code else None)
+    return rate
+
+
+@lru_cache(maxsize=1)
+def _bare_amount_tables() -> tuple[Decimal, regex.Pattern[str], regex.Pattern[str], int]:
+    data = table("units")["bare_amounts"]
+    stems = any_of(data["verb_stems"])
+    verb = regex.compile(
+        rf"(?<!\p{{L}})(?:{stems})\p{{Ll}}{{0,6}}+(?!\p{{L}})(?:\s+\S+){{0,3}}?\s*$"
+    )
+    after = regex.compile(rf"(?<!\p{{L}})(?:{any_of(data['after_cues'])})(?!\p{{L}})")
+    return Decimal(10) ** int(data["min_value_exp"]), verb, after, int(data["reach"])
+
+
+def _bare_amount(text: str, m: Mention, drafts: Sequence[Draft]) -> bool:
+    """Whether a large number with a scale word and no unit is an amount of money: a
+    verb of spending or paying before it, the GDP after it, or an amount just before."""
+    least, verb, after, reach = _bare_amount_tables()
+    if m.scale is None or m.value is None or m.value < least:
+        return False
+    if any(
+        d.unit is not None and d.unit.get("kind") == "currency" and m.start - d.end < reach
+        for d in drafts[-3:]
+    ):
+        return True
+    if verb.search(fold(text[max(0, m.start - 60) : m.start])) is not None:
+        return True
+    return after.search(text, m.end, min(len(text), m.end + 60)) is not None
+
+
 def _draft(ctx: _Text, m: Mention, drafts: Sequence[Draft]) -> Draft | None:
     """The claim of one mention, or ``None`` if it is not one."""
     text = ctx.text
@@ -401,13 +498,36 @@ def _draft(ctx: _Text, m: Mention, drafts: Sequence[Draft]) -> Draft | None:
     qual = qualifiers.match_qualifier(text, m.start, m.end)
     if m.kind == "article" and qual is None:
         return None  # "un", "una" and "uno" alone are articles and pronouns
-    unit = _unit_for(text, m, ctx.locale, drafts[-1].end if drafts else 0)
+    unit = _unit_for(text, m, ctx.locale, drafts[-1].end if drafts else 0, _last_currency(drafts))
     if not _is_claim(m, unit):
         return None
     implicit = False
+    rate: rates.Rate | None = None
     if unit is None and m.kind in ("number", "range"):
-        unit = _inherited_unit(text, m, drafts, ctx.sentences, ctx.starts)
-        implicit = unit is not None
+        rate = rates.match_rate(text, m.end)
+        if rate is not None and rate.part and rate.counted:
+            # "cuatro de cada diez chicos": the four are chicos
+            noun = text[rate.unit_start : rate.end]
+            unit = units.UnitMatch(
+                rate.unit_start, rate.end, "counted", {"text": noun, "name": rate.unit}
+            )
+        else:
+            unit = _inherited_unit(
+                text, m, drafts, ctx.sentences, ctx.starts, has_rate=rate is not None
+            )
+            implicit = unit is not None
+    if (
+        (unit is None or (implicit and unit.kind != "currency"))
+        and m.kind == "number"
+        and _bare_amount(text, m, drafts)
+    ):
+        # "gastó 117 billones", "Le siguen 24,8 billones, 2,33 % del PIB": money
+        fields = units.local_currency(
+            text, m.start, locale=ctx.locale, previous=_last_currency(drafts)
+        )
+        if fields is not None:
+            unit = units.UnitMatch(-1, -1, "currency", fields)
+            implicit = True
     value, lo, hi = _scaled(m, unit)
     qualifier, qualifier_text, lo, hi = _qualified(m, qual, value, lo, hi)
     ratio = _ratio_reference(text, m, drafts) if m.kind == "ratio" else None
@@ -427,6 +547,7 @@ def _draft(ctx: _Text, m: Mention, drafts: Sequence[Draft]) -> Draft | None:
         modality = "asserted"
     start, end = _extent(m, unit, implicit)
     return Draft(
+        rate=_rate_of(text, m, unit, implicit, start, rate),
         start=start,
         end=end,
         text=text[start:end],
@@ -445,6 +566,64 @@ def _draft(ctx: _Text, m: Mention, drafts: Sequence[Draft]) -> Draft | None:
         magnitude=int(m.value_min) if m.kind == "vague" and m.value_min is not None else None,
         ratio_of=ratio,
         value_fraction=_fraction_of(m, unit),
+    )
+
+
+@lru_cache(maxsize=1)
+def _shared_unit_res() -> tuple[regex.Pattern[str], regex.Pattern[str], regex.Pattern[str]]:
+    """The gaps over which a later unit is shared: "X y (el) Y", "de X a Y"."""
+    links = table("units")["shared_unit_links"]
+    coordinated = regex.compile(
+        rf"\s{{0,3}}+,?\s{{0,3}}+(?:{any_of(links['coordinators'])})\s{{1,3}}+"
+        rf"(?:(?:{any_of(links['articles'])})\s{{1,3}}+)?",
+        regex.IGNORECASE,
+    )
+    from_re = regex.compile(rf"(?<![\p{{L}}])(?:{any_of(links['from'])})\s{{1,3}}+$", regex.I)
+    to_re = regex.compile(rf"\s{{1,3}}+(?:{any_of(links['to'])})\s{{1,3}}+", regex.IGNORECASE)
+    return coordinated, from_re, to_re
+
+
+def _shared_backwards(
+    text: str, prev: Draft, prev_m: Mention, d: Draft, m: Mention
+) -> Draft | None:
+    """``prev`` with the unit (and scale word) written once after the next number:
+    "percibirán 4.590 y 6.586 millones de euros" (4.59e9 EUR), "del 15 y 12,9 %",
+    "recortar de 108 a 32 miembros". ``None`` if ``prev`` does not share it."""
+    if prev_m.kind != "number" or prev_m.scale is not None:
+        return None
+    if d.unit is None or d.implicit_unit or prev.value is None or prev.ratio_of is not None:
+        return None
+    if prev.unit is not None and not (prev.implicit_unit and d.unit.get("kind") == "counted"):
+        return None  # an inherited unit yields only to a counted noun written right after
+    gap = text[prev.end : d.start]
+    coordinated_re, from_re, to_re = _shared_unit_res()
+    coordinated = len(gap) < 24 and coordinated_re.fullmatch(gap) is not None
+    from_to = (
+        len(gap) < 12
+        and to_re.fullmatch(gap) is not None
+        and from_re.search(text[max(0, prev.start - 8) : prev.start]) is not None
+    )
+    if not (coordinated or from_to):
+        return None
+    factor = Decimal(10) ** m.scale if m.scale is not None else None
+
+    def scaled(x: Decimal | None) -> Decimal | None:
+        return exact_mul(x, factor) if x is not None and factor is not None else x
+
+    return replace(
+        prev,
+        kind=d.kind,
+        value=scaled(prev.value),
+        value_min=scaled(prev.value_min),
+        value_max=scaled(prev.value_max),
+        unit=dict(d.unit),
+        unit_span=d.unit_span,
+        implicit_unit=True,
+        value_fraction=(
+            prev.value_fraction * Fraction(factor)
+            if prev.value_fraction is not None and factor is not None
+            else prev.value_fraction
+        ),
     )
 
 
@@ -470,10 +649,17 @@ def build_claims(
     sents = list(sentences) or [(0, len(text))]
     ctx = _Text(text, locale, sents, [s for s, _ in sents])
     drafts: list[Draft] = []
+    kept: list[Mention] = []
     for m in mentions:
         draft = _draft(ctx, m, drafts)
-        if draft is not None:
-            drafts.append(draft)
+        if draft is None:
+            continue
+        if drafts:
+            shared = _shared_backwards(text, drafts[-1], kept[-1], draft, m)
+            if shared is not None:
+                drafts[-1] = shared
+        drafts.append(draft)
+        kept.append(m)
     return merge_subunits(text, drafts)
 
 

@@ -24,7 +24,7 @@ from typing import Any, NamedTuple
 import regex
 
 from ..lang import table
-from .locales import DecimalMark, decimal_mark_for
+from .locales import DecimalMark, document_decimal_mark
 from .notation import (
     below_zero_after,
     exponent_after,
@@ -40,7 +40,6 @@ from .numerals import (
     NumeralParser,
     Token,
     WordClass,
-    detect_decimal_mark,
     fold,
     fraction_to_decimal,
     lexicon,
@@ -378,8 +377,9 @@ class _Run(NamedTuple):
 class _Scanner:
     def __init__(self, text: str, locale: str) -> None:
         self.text = text
-        self.strict: DecimalMark | None = decimal_mark_for(locale)
-        self.doc_mark: DecimalMark | None = None if self.strict else detect_decimal_mark(text)
+        # a region is a default, not a rule: the document's own evidence comes first
+        self.strict: DecimalMark | None = None
+        self.doc_mark: DecimalMark | None = document_decimal_mark(text, locale)
         self.tokens = list(_split_bad_groups(tokenize(text), self.strict, self.doc_mark))
         self.ctx = _context()
         self.lex = lexicon()

@@ -96,14 +96,18 @@ def _with_subunits(text: str, a: Draft, b: Draft) -> Draft | None:
         return None
     if a.qualifier == "range":
         return None
-    if not _integral(a.value) or not _integral(b.value) or b.value_min is not None:
+    per = _subunit_of(b)
+    cents = b.value
+    if per is not None and b.unit is not None and b.unit.get("code") == a.unit.get("code"):
+        # the units read "treinta centavos" as 0.30 of the amount's currency already
+        cents = exact_mul(b.value, Decimal(per)) if b.value is not None else None
+    if not _integral(a.value) or not _integral(cents) or b.value_min is not None:
         return None
     if b.start - a.end > _MAX_GAP:
         return None
     gap = _gap_re().fullmatch(text, a.end, b.start)
     if gap is None:
         return None
-    per = _subunit_of(b)
     if per is None:
         if b.unit is not None and not b.implicit_unit:
             return None  # "15 dólares y 20 euros", "15 dólares y 20 personas", "30 € 20 personas"
@@ -114,10 +118,10 @@ def _with_subunits(text: str, a: Draft, b: Draft) -> Draft | None:
         end = b.end
     else:
         end = b.end if b.unit_span is None else max(b.end, b.unit_span[1])
-    assert a.value is not None and b.value is not None
-    if b.value >= per:
+    assert a.value is not None and cents is not None
+    if cents >= per:
         return None
-    value = Fraction(a.value) + Fraction(b.value) / per
+    value = Fraction(a.value) + Fraction(cents) / per
     return replace(
         a,
         end=end,

@@ -14,8 +14,9 @@ quantulum3 itself is never loaded at run time.
 
 Every lookup inspects a bounded window of text next to the numeral, so the
 cost of a call does not grow with the length of the document (the document
-is scanned once, and cached, only to decide what a bare "$" or "pesos"
-means; see :func:`dollar_code`).
+is scanned once, and cached, only to decide what a bare "$", "pesos" or
+"céntimos" means; see :mod:`numclaims.rules.currency`). Every currency says how
+it was decided in ``"basis"``: ``"text"`` when the mention itself names it.
 """
 
 from __future__ import annotations
@@ -29,7 +30,9 @@ from typing import Any
 import regex
 
 from ..lang import table, unit_catalog
+from .currency import Resolved, is_placeholder, resolver
 from .locales import normalize_locale
+from .patterns import any_of
 from .text import fold_keep_length
 
 __all__ = [
@@ -37,6 +40,7 @@ __all__ = [
     "dollar_code",
     "match_unit_after",
     "match_unit_before",
+    "percentage_points",
     "peso_code",
     "singularize",
 ]
@@ -44,6 +48,7 @@ __all__ = [
 _WINDOW = 72  # characters of text examined after the gap (longest form is ~45)
 _DOLLAR = "$DOLLAR"
 _PESO = "$PESO"
+_CURRENCY_PAIRS = frozenset(("JPY", "CNY"))  # "¥" is either
 
 
 @dataclass(frozen=True)
@@ -55,10 +60,13 @@ class UnitMatch:
         end: Offset one past its last character. A connector "de" between a
             scale word and the unit ("millones *de* euros") lies before ``start``.
         kind: ``"currency"``, ``"percent"``, ``"percentage_point"``,
-            ``"physical"`` or ``"counted"``.
+            ``"physical"``, ``"multiplier"`` ("siete veces": symbol ``"x"``) or
+            ``"counted"``.
         unit: A JSON-safe description. Always ``"text"`` (the surface) and
             ``"name"``. Currencies add ``"code"`` (ISO 4217; ``"BTC"`` for
-            bitcoin) and ``"symbol"``; percent and percentage points add
+            bitcoin), ``"symbol"`` and ``"basis"`` (how the code was decided:
+            ``"text"``, ``"document"``, ``"region"``, ``"cue:<cue>"``,
+            ``"default"``, ``"hint"``); percent and percentage points add
             ``"symbol"`` (``"%"``, ``"pp"``, or ``"bp"`` for basis points);
             physical units add an SI-style ``"symbol"`` ("km²") and
             quantulum3's ``"entity"``, ``"uri"`` and ``"dimensions"`` (for the
@@ -90,7 +98,7 @@ def _fold(text: str) -> str:
 class _Entry:
     kind: str
     base: Mapping[str, Any]  # unit fields except "text"
-    code: str | None = None  # currency code or a $DOLLAR / $PESO placeholder
+    code: str | None = None  # currency code or an ambiguous form ("$DOLLAR", "$PESO", …)
     scale_exp: int | None = None
     veto_suffixes: tuple[str, ...] = ()
 
@@ -108,13 +116,6 @@ class _Tables:
     singular_exceptions: dict[str, str]
     invariant: frozenset[str]
     invariant_endings: tuple[str, ...]
-    dollar_locales: dict[str, str]
-    peso_locales: dict[str, str]
-    default_dollar: str
-    default_peso: str
-    cue_re: regex.Pattern[str]
-    cue_codes: dict[str, str]  # cue text -> code
-    peso_word_re: regex.Pattern[str]
 
 
 def _alternation(forms: Iterable[str]) -> str:
@@ -165,7 +166,7 @@ def _tables() -> _Tables:
 
     for spec in raw["currency_after"]:
         code = spec["code"]
-        base = {} if code.startswith("$") else _currency_fields(code, currencies)
+        base = {} if is_placeholder(code) else _currency_fields(code, currencies)
         add(spec, _Entry("currency", base, code, spec.get("scale_exp")))
     for spec in raw["percent_after"]:
         add(spec, _Entry(spec["kind"], {"name": spec["name"], "symbol": spec["symbol"]}))
@@ -178,12 +179,6 @@ def _tables() -> _Tables:
 
     before = [(sym, spec["code"]) for spec in raw["currency_before"] for sym in spec["symbols"]]
     before.sort(key=lambda item: -len(item[0]))
-
-    cue_codes = {cue: code for code, cues in raw["currency_cues"].items() for cue in cues}
-    cue_re = regex.compile(r"(?<![\p{L}\p{N}])" + _alternation(cue_codes))
-    peso_word_re = regex.compile(
-        r"(?<![\p{L}\p{N}])" + _alternation(raw["peso_word_cues"]), regex.IGNORECASE
-    )
     return _Tables(
         words=words,
         symbols=symbols,
@@ -196,65 +191,34 @@ def _tables() -> _Tables:
         singular_exceptions=dict(raw["singular_exceptions"]),
         invariant=frozenset(raw["singular_unchanged"]),
         invariant_endings=tuple(raw["singular_invariant_endings"]),
-        dollar_locales=dict(raw["dollar_locales"]),
-        peso_locales=dict(raw["peso_locales"]),
-        default_dollar=raw["default_dollar"],
-        default_peso=raw["default_peso"],
-        cue_re=cue_re,
-        cue_codes=cue_codes,
-        peso_word_re=peso_word_re,
     )
 
 
-def _currency_fields(code: str, currencies: Mapping[str, Mapping[str, str]]) -> dict[str, Any]:
+def _currency_fields(
+    code: str, currencies: Mapping[str, Mapping[str, str]], basis: str = "text"
+) -> dict[str, Any]:
     info = currencies[code]
-    return {"name": info["name"], "code": code, "symbol": info["symbol"]}
+    return {"name": info["name"], "code": code, "symbol": info["symbol"], "basis": basis}
 
 
 # ----------------------------------------------------------------------- currency
 
 
-@lru_cache(maxsize=16)
-def _cue_counts(text: str) -> tuple[Mapping[str, int], bool]:
-    tables = _tables()
-    counts: dict[str, int] = {}
-    for m in tables.cue_re.finditer(text):
-        code = tables.cue_codes[m.group()]
-        counts[code] = counts.get(code, 0) + 1
-    return counts, tables.peso_word_re.search(text) is not None
-
-
-def _peso_country(counts: Mapping[str, int]) -> str | None:
-    """The peso country named strictly more often than any other peso country."""
-    ranked = sorted(((n, code) for code, n in counts.items() if code != "USD"), reverse=True)
-    if not ranked or (len(ranked) > 1 and ranked[0][0] == ranked[1][0]):
-        return None
-    return ranked[0][1]
-
-
 def dollar_code(locale: str, text: str | None = None) -> str:
-    """Return the ISO 4217 code that a bare "$" means.
+    """Return the ISO 4217 code that a bare "$" means in ``text`` (see
+    :mod:`numclaims.rules.currency` for the order of evidence).
 
-    Rules, in order:
-
-    1. A regional locale decides: ``es-MX`` MXN, ``es-CO`` COP, ``es-AR`` ARS,
-       ``es-CL`` CLP, ``es-UY`` UYU, ``es-DO`` DOP, ``es-CU`` CUP; ``es-US``,
-       ``es-PR``, ``es-EC``, ``es-SV``, ``es-PA`` and every other region USD.
-    2. With the neutral locale ``"es"`` the document ``text`` decides. Cues are
-       counted: country names, demonyms and codes of Mexico, Colombia,
-       Argentina and Chile, and of the United States (which includes the word
-       "dólar(es)"). If one peso country is named strictly more often than
-       any other peso country *and* than the United States, "$" is its peso.
-    3. Otherwise, if the text speaks of "pesos" (or "mdp") and has no
-       United States cue at all, "$" is the same peso as :func:`peso_code`.
-    4. Otherwise USD.
-
-    The word "dólares" itself always means USD (peso countries say "pesos"
-    for their own money); only the sign is ambiguous.
+    Rules, in order: a peso named explicitly in the document ("pesos chilenos",
+    "AR$"); a document that counts in "pesos" (and names no dollar country) writes
+    "$" for them; the region (``es-MX`` MXN, ``es-CO`` COP, ``es-AR`` ARS, ``es-CL``
+    CLP, ``es-UY`` UYU, ``es-DO`` DOP, ``es-CU`` CUP; ``es-US``, ``es-ES`` and the
+    other regions USD); the country the document is about (institutions, places,
+    demonyms: strictly the most weight); else USD. The word "dólares" always means
+    USD; only the sign is ambiguous.
 
     Args:
         locale: ``"es"`` or ``"es-XX"`` (``"es_MX"`` is accepted).
-        text: The whole document, used only with the neutral locale.
+        text: The whole document.
 
     Returns:
         An ISO 4217 code such as ``"USD"`` or ``"MXN"``.
@@ -262,29 +226,18 @@ def dollar_code(locale: str, text: str | None = None) -> str:
     Raises:
         ValueError: If ``locale`` is not Spanish.
     """
-    tables = _tables()
-    norm = normalize_locale(locale)
-    if norm != "es":
-        return tables.dollar_locales.get(norm, tables.default_dollar)
-    if not text:
-        return tables.default_dollar
-    counts, has_pesos = _cue_counts(text)
-    country = _peso_country(counts)
-    if country is not None and counts[country] > counts.get("USD", 0):
-        return country
-    if has_pesos and not counts.get("USD"):
-        return peso_code(locale, text)
-    return tables.default_dollar
+    doc = text or ""
+    found = resolver(doc, locale).resolve(_DOLLAR, len(doc))
+    assert found is not None  # "$" has a default
+    return found.code
 
 
 def peso_code(locale: str, text: str | None = None) -> str:
-    """Return the ISO 4217 code that the bare word "pesos" means.
+    """Return the ISO 4217 code that the bare word "pesos" means in ``text``.
 
-    A peso-country locale decides (``es-MX`` MXN, ``es-CO`` COP, ``es-AR``
-    ARS, ``es-CL`` CLP, ``es-UY`` UYU, ``es-DO`` DOP, ``es-CU`` CUP). Under
-    any other locale the document ``text`` decides: the peso country (Mexico,
-    Colombia, Argentina, Chile) named strictly more often than the others.
-    The default is MXN, the peso most often in Spanish-language news.
+    The same order as :func:`dollar_code`: a peso named in the document, the
+    region of a peso country, the peso country the document is about, else MXN
+    (the peso most often in Spanish-language news).
 
     Args:
         locale: ``"es"`` or ``"es-XX"``.
@@ -296,29 +249,53 @@ def peso_code(locale: str, text: str | None = None) -> str:
     Raises:
         ValueError: If ``locale`` is not Spanish.
     """
-    tables = _tables()
-    norm = normalize_locale(locale)
-    if norm in tables.peso_locales:
-        return tables.peso_locales[norm]
-    if text:
-        country = _peso_country(_cue_counts(text)[0])
-        if country is not None:
-            return country
-    return tables.default_peso
+    doc = text or ""
+    found = resolver(doc, locale).resolve(_PESO, len(doc))
+    assert found is not None  # "pesos" has a default
+    return found.code
 
 
-def _resolve_currency(code: str, locale: str, text: str, hint: str | None) -> dict[str, Any]:
-    """Currency fields for ``code``, resolving the "$" and "pesos" placeholders."""
+def _resolve_currency(
+    code: str,
+    locale: str,
+    text: str,
+    hint: str | None,
+    pos: int,
+    previous: str | None = None,
+) -> dict[str, Any] | None:
+    """Currency fields for ``code`` written at ``pos``, resolving an ambiguous form;
+    ``None`` if the form is no currency in this document ("Q1", "L 5" outside
+    Guatemala and Honduras)."""
     tables = _tables()
     known_hint = hint if hint is not None and hint in tables.currencies else None
-    if code == _DOLLAR:
-        code = known_hint or dollar_code(locale, text)
-    elif code == _PESO:
-        is_peso = known_hint is not None and "peso" in tables.currencies[known_hint]["name"]
-        code = known_hint if known_hint is not None and is_peso else peso_code(locale, text)
-    elif code in ("JPY", "CNY") and known_hint in ("JPY", "CNY"):
-        code = str(known_hint)
-    return _currency_fields(code, tables.currencies)
+    if known_hint is not None:
+        if code == _DOLLAR or (code == _PESO and "peso" in tables.currencies[known_hint]["name"]):
+            return _currency_fields(known_hint, tables.currencies, "hint")
+        if code in _CURRENCY_PAIRS and known_hint in _CURRENCY_PAIRS:
+            return _currency_fields(known_hint, tables.currencies, "hint")
+    if not is_placeholder(code):
+        return _currency_fields(code, tables.currencies)
+    found: Resolved | None = resolver(text, locale).resolve(code, pos, previous=previous)
+    if found is None:
+        return None
+    return _currency_fields(found.code, tables.currencies, found.basis)
+
+
+_LOCAL = "$LOCAL"
+
+
+def local_currency(
+    text: str, pos: int, *, locale: str = "es", previous: str | None = None
+) -> dict[str, Any] | None:
+    """The currency of an amount written without one ("gastó 117 billones"): the one of
+    the amount before it (``previous``), else the local money of the region or of the
+    country the document is about; ``None`` when nothing says.
+
+    Example:
+        >>> local_currency("En Colombia el Gobierno gastó 117 billones.", 30)["code"]
+        'COP'
+    """
+    return _resolve_currency(_LOCAL, locale, text, None, pos, previous)
 
 
 # --------------------------------------------------------------------- matching
@@ -365,16 +342,25 @@ def _table_match(
 
 
 def _build(
-    entry: _Entry, text: str, start: int, end: int, locale: str, hint: str | None
-) -> UnitMatch:
+    entry: _Entry,
+    text: str,
+    start: int,
+    end: int,
+    locale: str,
+    hint: str | None,
+    previous: str | None = None,
+) -> UnitMatch | None:
     surface = text[start:end]
+    fields: dict[str, Any] | None
     if entry.kind == "currency":
         assert entry.code is not None
         fields = (
-            _resolve_currency(entry.code, locale, text, hint)
-            if entry.code.startswith("$")
+            _resolve_currency(entry.code, locale, text, hint, start, previous)
+            if is_placeholder(entry.code)
             else dict(entry.base)
         )
+        if fields is None:
+            return None
     else:
         fields = {k: (list(v) if isinstance(v, list) else v) for k, v in entry.base.items()}
         if "dimensions" in fields:
@@ -383,10 +369,38 @@ def _build(
     return UnitMatch(start, end, entry.kind, {"text": surface, **fields}, scale)
 
 
+@lru_cache(maxsize=1)
+def _counted_extras() -> tuple[frozenset[str], regex.Pattern[str]]:
+    data = table("units")["counted_extras"]
+    quotes = "".join(regex.escape(q) for q in data["open_quotes"] + data["close_quotes"])
+    quoted = regex.compile(
+        rf"[{''.join(regex.escape(q) for q in data['open_quotes'])}]"
+        rf"(\p{{Ll}}[\p{{Ll}} ]{{0,28}}+)[{quotes}]"
+    )
+    return frozenset(_fold(w) for w in data["prenominal_adjectives"]), quoted
+
+
+_ADJ_GAP_RE = regex.compile(r"\s{1,3}+")
+
+
 def _counted(text: str, pos: int, end: int) -> UnitMatch | None:
+    """The counted noun at ``pos``: a plural noun ("contenedores"), after a prenominal
+    adjective ("3.851 grandes compañías"), or a short quoted phrase ("175 «me gusta»")."""
+    adjectives, quoted = _counted_extras()
+    q = quoted.match(text, pos, pos + 32)
+    if q is not None and len(q.group(1).split()) <= 3:
+        inner = q.group(1).strip()
+        return UnitMatch(
+            q.start(1), q.start(1) + len(inner), "counted", {"text": inner, "name": inner}
+        )
     m = _COUNTED_RE.match(text, pos, pos + _REACH)
     if m is None:
         return None
+    if _fold(m.group()) in adjectives:
+        gap = _ADJ_GAP_RE.match(text, m.end(), m.end() + 3)
+        nxt = _COUNTED_RE.match(text, gap.end(), gap.end() + _REACH) if gap else None
+        if nxt is not None and _fold(nxt.group()) not in adjectives:
+            m = nxt
     word = m.group()
     tables = _tables()
     folded = _fold(word)
@@ -396,6 +410,70 @@ def _counted(text: str, pos: int, end: int) -> UnitMatch | None:
     if not plural and not _ONE_RE.search(text[max(0, end - 6) : end]):
         return None
     return UnitMatch(m.start(), m.end(), "counted", {"text": word, "name": singularize(word)})
+
+
+@lru_cache(maxsize=1)
+def _multipliers() -> tuple[regex.Pattern[str], Mapping[str, Any], regex.Pattern[str]]:
+    data = table("units")["multipliers"]
+    word = regex.compile(rf"(?i:{any_of(data['words'])})(?![\p{{L}}\p{{N}}])")
+    participle = regex.compile(
+        rf"(?i:\p{{L}}+(?:{any_of(data['occurrence_suffixes'])}))\s{{1,3}}+\S{{1,24}}+$"
+    )
+    return word, data, participle
+
+
+def _multiplier(text: str, pos: int, end: int) -> UnitMatch | None:
+    """ "siete veces" (a multiplier, symbol x), or "compartida 29.000 veces" (after a
+    participle: a count of occurrences, the noun "vez")."""
+    word, data, participle = _multipliers()
+    m = word.match(text, pos, pos + 12)
+    if m is None:
+        return None
+    if participle.search(text[max(0, end - 60) : end]) is not None:
+        return UnitMatch(
+            pos, m.end(), "counted", {"text": m.group(), "name": data["occurrence_name"]}
+        )
+    return UnitMatch(
+        pos,
+        m.end(),
+        "multiplier",
+        {"text": m.group(), "name": data["name"], "symbol": data["symbol"]},
+    )
+
+
+@lru_cache(maxsize=1)
+def _points() -> tuple[
+    frozenset[str], regex.Pattern[str], regex.Pattern[str], regex.Pattern[str], int
+]:
+    data = table("units")["points"]
+    nouns = frozenset(_fold(w) for w in data["nouns"])
+    change = regex.compile(
+        rf"(?i:(?<!\p{{L}})(?:{any_of(data['change_stems'])})\p{{L}}{{0,8}}+)"
+        rf"(?:\s{{1,3}}+\p{{L}}{{1,8}}+){{0,2}}?\s{{1,3}}+$"
+    )
+    level = regex.compile(rf"(?i:(?<!\p{{L}})(?:{any_of(data['level_words'])}))\s{{1,3}}+$")
+    index = regex.compile(rf"(?<!\p{{L}})(?:{any_of(data['index_cues'])})(?!\p{{L}})")
+    return nouns, change, level, index, int(data["percent_reach"])
+
+
+def percentage_points(text: str, unit: UnitMatch, start: int) -> UnitMatch:
+    """``unit`` as percentage points when "puntos" after the numeral at ``start`` are
+    the difference of two percentages ("el partido subió tres puntos", "la deuda
+    creció 32 puntos, del 70 % al 102 %"); ``unit`` unchanged otherwise: a level ("hasta
+    los 11.500 puntos"), a stock index ("el Ibex ganó 120 puntos"), a score."""
+    nouns, change, level, index, reach = _points()
+    if unit.kind != "counted" or _fold(str(unit.unit.get("text", ""))) not in nouns:
+        return unit
+    before = text[max(0, start - 60) : start]
+    if level.search(before) is not None:
+        return unit
+    around = text[max(0, start - reach) : min(len(text), unit.end + reach)]
+    if index.search(around) is not None:
+        return unit
+    if change.search(before) is None and "%" not in around:
+        return unit
+    entry = _tables().words["punto porcentual"]
+    return UnitMatch(unit.start, unit.end, entry.kind, {"text": unit.unit["text"], **entry.base})
 
 
 def _check_offset(text: str, offset: int) -> None:
@@ -410,6 +488,7 @@ def match_unit_after(
     locale: str = "es",
     after_scale: bool = False,
     currency_hint: str | None = None,
+    previous_currency: str | None = None,
 ) -> UnitMatch | None:
     """Find the unit that follows the numeral ending at ``end``.
 
@@ -434,6 +513,8 @@ def match_unit_after(
             proyectiles"). Without it, "de" ends the search ("10 de junio").
         currency_hint: An ISO 4217 code to use for an ambiguous "$" (any
             code) or "pesos" (a peso code).
+        previous_currency: The currency of the amount before this one in the
+            text: hundredths ("15 céntimos") are of the same money.
 
     Returns:
         The unit, or ``None``.
@@ -455,10 +536,12 @@ def match_unit_after(
             noun_pos = de.end()
     if found is not None:
         entry, start, stop = found
-        return _build(entry, text, start, stop, locale, currency_hint)
+        built = _build(entry, text, start, stop, locale, currency_hint, previous_currency)
+        if built is not None:
+            return built
     if noun_pos < 0:
         return None
-    return _counted(text, noun_pos, end)
+    return _multiplier(text, noun_pos, end) or _counted(text, noun_pos, end)
 
 
 def match_unit_before(
@@ -497,7 +580,9 @@ def match_unit_before(
             continue
         if symbol[-1].isalpha() and j == start and start < len(text) and text[start].isalpha():
             continue
-        fields = _resolve_currency(code, locale, text, currency_hint)
+        fields = _resolve_currency(code, locale, text, currency_hint, s)
+        if fields is None:
+            return None
         return UnitMatch(s, j, "currency", {"text": symbol, **fields})
     return None
 
