@@ -11,7 +11,8 @@ from __future__ import annotations
 
 from bisect import bisect_right
 from collections.abc import Mapping, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
+from datetime import date
 from decimal import Decimal
 from fractions import Fraction
 from functools import lru_cache
@@ -84,6 +85,16 @@ class Draft:
     ratio_of: RatioReference | None = None
     #: The value as a fraction when no decimal holds it exactly ("un tercio").
     value_fraction: Fraction | None = None
+    #: The change this claim is part of ("pasó del 70 al 102 %"), JSON-safe.
+    change: dict[str, Any] | None = None
+    #: The comparison this claim is part of ("el doble que", "la menor de la UE").
+    comparison: dict[str, Any] | None = None
+    #: The date or period the claim is about, ``text`` and partial-ISO ``normalized``.
+    time: dict[str, Any] | None = None
+    #: The claim's type (QuanTemp): statistical, temporal, interval or comparison.
+    claim_type: str | None = None
+    #: Arithmetic checks of what the text states with this claim (each ``kind``, ``ok``).
+    checks: list[dict[str, Any]] = field(default_factory=list)
 
     @property
     def extra(self) -> dict[str, Any]:
@@ -110,6 +121,16 @@ class Draft:
             out["modality_cue"] = self.modality_cue
         if self.value_fraction is not None:
             out["value_fraction"] = str(self.value_fraction)
+        if self.change is not None:
+            out["change"] = self.change
+        if self.comparison is not None:
+            out["comparison"] = self.comparison
+        if self.time is not None:
+            out["time"] = self.time
+        if self.claim_type is not None:
+            out["claim_type"] = self.claim_type
+        if self.checks:
+            out["checks"] = list(self.checks)
         return out
 
     def to_claim(
@@ -424,8 +445,10 @@ def build_claims(
     *,
     locale: str = "es",
     sentences: Sequence[tuple[int, int]] = (),
+    reference_date: date | None = None,
 ) -> list[Draft]:
-    """Decide which mentions are claims and attach unit, kind, qualifier, bounds, modality.
+    """Decide which mentions are claims and attach unit, kind, qualifier, bounds, modality,
+    and link them (changes, comparisons, times, claim types, checks).
 
     Args:
         text: The whole text the mentions were found in.
@@ -433,6 +456,8 @@ def build_claims(
         locale: The locale, for currency names ("$" means pesos in ``es-MX``).
         sentences: Sentence spans ``(start, end)`` in order, for modality; the
             whole text is one sentence when empty.
+        reference_date: The date of writing, to resolve relative times ("el mes
+            pasado"); they stay relative without one.
 
     Returns:
         One :class:`Draft` per claim, in text order.
@@ -444,15 +469,27 @@ def build_claims(
         draft = _draft(ctx, m, drafts)
         if draft is not None:
             drafts.append(draft)
-    return drafts
+    from .relations import link
+
+    return link(text, drafts, sents, reference_date=reference_date)
 
 
 def find_claims(
-    text: str, locale: str = "es", sentences: Sequence[tuple[int, int]] | None = None
+    text: str,
+    locale: str = "es",
+    sentences: Sequence[tuple[int, int]] | None = None,
+    *,
+    reference_date: date | None = None,
 ) -> list[Draft]:
     """Scan ``text`` and build its claims (no subject or speaker: those need spaCy)."""
     if sentences is None:
         from .sentences import split_sentences
 
         sentences = split_sentences(text)
-    return build_claims(text, scan(text, locale), locale=locale, sentences=sentences)
+    return build_claims(
+        text,
+        scan(text, locale),
+        locale=locale,
+        sentences=sentences,
+        reference_date=reference_date,
+    )
