@@ -248,3 +248,20 @@ def test_extract_numbers_checks_its_arguments(blank_nlp: Language) -> None:
     with pytest.raises(TypeError, match="nlp must be a spaCy Language"):
         numclaims.extract_numbers("48 horas", nlp="blank")  # type: ignore[arg-type]
     assert numclaims.extract_numbers("   ", nlp=blank_nlp) == []
+
+
+def test_reference_date_resolves_a_relative_time_and_none_leaves_it_relative(
+    blank_nlp: Language,
+) -> None:
+    text = "Las ventas cayeron un 8 % el mes pasado, según la patronal."
+    [with_ref] = numclaims.extract(text, nlp=blank_nlp, reference_date="2024-03-15")
+    [without] = numclaims.extract(text, nlp=blank_nlp)
+    assert with_ref.to_dict()["time"]["normalized"] == "2024-02"
+    assert without.to_dict()["time"]["normalized"] is None
+    assert without.to_dict()["time"]["relative"] is True
+
+
+@pytest.mark.parametrize("bad", ["2024-13-01", "ayer", 20240315])
+def test_a_reference_date_that_is_no_iso_date_is_refused(blank_nlp: Language, bad: object) -> None:
+    with pytest.raises(ValueError, match="reference_date"):
+        numclaims.extract("Subió un 3 %.", nlp=blank_nlp, reference_date=bad)  # type: ignore[arg-type]

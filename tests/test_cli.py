@@ -421,3 +421,14 @@ def test_html_of_empty_input_is_a_whole_page(
     html = target.read_text("utf-8")
     assert status == 0 and html.startswith("<!DOCTYPE html>") and html.endswith("</html>")
     assert "<body" in html and "</body>" in html and "<figure" not in html
+
+
+def test_reference_date_option(
+    monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    text = "El año pasado se exportaron 40.000 toneladas."
+    monkeypatch.setattr(sys, "stdin", io.TextIOWrapper(io.BytesIO(text.encode())))
+    status, out, _ = run(capsys, "extract", "-", "--reference-date", "2022-05-01", "-m", "blank")
+    assert status == 0 and json.loads(out)["time"]["normalized"] == "2021"
+    status, _, err = run(capsys, "extract", "-", "--reference-date", "mayo", "-m", "blank")
+    assert status == 2 and "reference_date" in err

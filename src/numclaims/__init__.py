@@ -17,6 +17,7 @@ from .rules.numerals import detect_decimal_mark, parse_number
 
 if TYPE_CHECKING:
     from .api import extract, extract_numbers, load
+    from .claim_types import claim_type
     from .outputs.rendering import render
     from .pipeline.component import NumClaims, annotate
     from .pipeline.guard import guard_tokenizer
@@ -29,6 +30,7 @@ __all__ = [
     "NumClaims",
     "__version__",
     "annotate",
+    "claim_type",
     "detect_decimal_mark",
     "extract",
     "extract_numbers",
@@ -39,6 +41,7 @@ __all__ = [
 ]
 
 _LAZY = {
+    "claim_type": "claim_types",
     "extract": "api",
     "extract_numbers": "api",
     "load": "api",

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import warnings
 from collections.abc import Iterator
+from datetime import date
 from functools import lru_cache
 
 import spacy
@@ -11,7 +12,7 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 from .claim import Claim
-from .pipeline.component import NumClaims, annotate, check_spanish
+from .pipeline.component import NumClaims, annotate, check_spanish, parse_reference_date
 from .pipeline.extensions import DEFAULT_NAME, claims_of, numbers_of
 from .pipeline.guard import MAX_RUN, long_runs, replace_surrogates
 from .rules.locales import normalize_locale
@@ -110,7 +111,13 @@ def _chunks(text: str, size: int) -> Iterator[tuple[int, str]]:
         start = end
 
 
-def extract(text: str, *, nlp: Language | None = None, locale: str = "es") -> list[Claim]:
+def extract(
+    text: str,
+    *,
+    nlp: Language | None = None,
+    locale: str = "es",
+    reference_date: str | date | None = None,
+) -> list[Claim]:
     """Return the numeric claims of ``text``, in order.
 
     Text longer than :data:`CHUNK_CHARS` (or the pipeline's ``max_length``) is
@@ -124,18 +131,25 @@ def extract(text: str, *, nlp: Language | None = None, locale: str = "es") -> li
             by default the one :func:`load` gives, loaded once.
         locale: ``"es"`` (decide number separators from the text) or a strict
             locale such as ``"es-ES"`` or ``"es-MX"``.
+        reference_date: The date relative times ("el mes pasado", "hace 3 años") of
+            the claims' ``time`` are resolved against (an ISO string or a ``date``);
+            ``None`` leaves them relative.
 
     Raises:
         TypeError: If ``text`` is not a ``str`` (decode bytes first), or ``nlp`` is
             neither a :class:`~spacy.language.Language` nor ``None``.
+        ValueError: If ``reference_date`` is no ISO date.
     """
     _check_text(text)
     _check_nlp(nlp)
     locale = normalize_locale(locale)
+    reference_date = parse_reference_date(reference_date)
     if not text.strip():
         return []
     claims: list[Claim] = []
-    for _, chunk_claims, _ in iter_claims(text, nlp=nlp, locale=locale):
+    for _, chunk_claims, _ in iter_claims(
+        text, nlp=nlp, locale=locale, reference_date=reference_date
+    ):
         claims.extend(chunk_claims)
     return claims
 
@@ -188,7 +202,11 @@ PIPE_BATCH_SIZE = 1
 
 
 def iter_claims(
-    text: str, *, nlp: Language | None = None, locale: str = "es"
+    text: str,
+    *,
+    nlp: Language | None = None,
+    locale: str = "es",
+    reference_date: str | date | None = None,
 ) -> Iterator[tuple[int, list[Claim], Doc]]:
     """Process ``text`` piece by piece; yield ``(chars_done, claims, doc)`` for each piece.
 
@@ -198,6 +216,7 @@ def iter_claims(
         text: Spanish text.
         nlp: A Spanish pipeline, by default the one :func:`load` gives.
         locale: As for :func:`extract`.
+        reference_date: As for :func:`extract`.
 
     Yields:
         The number of characters of ``text`` done so far, the claims of the
@@ -209,13 +228,16 @@ def iter_claims(
     _check_text(text)
     _check_nlp(nlp)
     locale = normalize_locale(locale)
+    ref = parse_reference_date(reference_date)
     if not text.strip():
         return
-    for offset, done, doc, name in _iter_docs(text, nlp, locale):
+    for offset, done, doc, name in _iter_docs(text, nlp, locale, ref):
         yield done, [c.shifted(offset) for c in claims_of(doc, name)], doc
 
 
-def _iter_docs(text: str, nlp: Language | None, locale: str) -> Iterator[tuple[int, int, Doc, str]]:
+def _iter_docs(
+    text: str, nlp: Language | None, locale: str, reference_date: date | None = None
+) -> Iterator[tuple[int, int, Doc, str]]:
     """``(offset, chars done, doc, component name)`` for each piece of ``text``."""
     if nlp is None:
         nlp = _default_nlp(locale)
@@ -225,7 +247,7 @@ def _iter_docs(text: str, nlp: Language | None, locale: str) -> Iterator[tuple[i
     # One piece at a time: a batch of 50,000-character pieces through a trained pipeline
     # holds gigabytes, and nothing would come out before the whole batch is parsed.
     for doc, (offset, done) in nlp.pipe(pieces, as_tuples=True, batch_size=PIPE_BATCH_SIZE):
-        yield offset, done, doc, _annotated_name(nlp, doc, locale)
+        yield offset, done, doc, _annotated_name(nlp, doc, locale, reference_date)
 
 
 def _check_nlp(nlp: object) -> None:
@@ -234,11 +256,18 @@ def _check_nlp(nlp: object) -> None:
         raise TypeError(f"nlp must be a spaCy Language or None, not {type(nlp).__name__}{hint}")
 
 
-def _annotated_name(nlp: Language, doc: Doc, locale: str) -> str:
-    """The name of a component of ``nlp`` with ``locale``, whatever its name, or of a run
-    of :func:`~numclaims.pipeline.component.annotate` with it."""
+def _annotated_name(
+    nlp: Language, doc: Doc, locale: str, reference_date: date | None = None
+) -> str:
+    """The name of a component of ``nlp`` with ``locale`` (and ``reference_date``, when
+    one is given), whatever its name, or of a run of
+    :func:`~numclaims.pipeline.component.annotate` with them."""
     for name, component in nlp.pipeline:
-        if isinstance(component, NumClaims) and component.locale == locale:
+        if (
+            isinstance(component, NumClaims)
+            and component.locale == locale
+            and (reference_date is None or component.reference_date == reference_date)
+        ):
             return name
-    annotate(doc, locale)
+    annotate(doc, locale, reference_date=reference_date)
     return DEFAULT_NAME

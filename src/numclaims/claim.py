@@ -51,6 +51,16 @@ NESTED_OFFSETS: Mapping[str, tuple[str, ...]] = MappingProxyType(
             "name_end_char",
         ),
         "ratio_of": ("start_char", "end_char"),
+        "time": ("start_char", "end_char"),
+        "comparison": ("cue_start_char", "cue_end_char", "other_start_char", "other_end_char"),
+        "change": (
+            "verb_start_char",
+            *(
+                f"{role}_{end}_char"
+                for role in ("from", "to", "delta", "relative", "factor")
+                for end in ("start", "end")
+            ),
+        ),
     }
 )
 

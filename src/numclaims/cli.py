@@ -113,7 +113,9 @@ def _results(
     for source, text in texts:
         total = len(text)
         long_input = total > PROGRESS_THRESHOLD
-        for done, claims, doc in iter_claims(text, nlp=nlp, locale=args.locale):
+        for done, claims, doc in iter_claims(
+            text, nlp=nlp, locale=args.locale, reference_date=args.reference_date
+        ):
             if show and long_input:
                 print(
                     f"numclaims: {source}: {100 * done // total}% ({done:,} of {total:,} chars)",
@@ -168,6 +170,13 @@ def _parser() -> argparse.ArgumentParser:
             default="es",
             help="'es' decides number separators from the text (default); "
             "a strict locale such as es-ES or es-MX follows its country",
+        )
+        p.add_argument(
+            "--reference-date",
+            default=None,
+            metavar="YYYY-MM-DD",
+            help="resolve relative times ('el mes pasado', 'hace 3 años') against this "
+            "date; default: leave them relative",
         )
         p.add_argument(
             "--model",
@@ -352,10 +361,12 @@ def _output(name: str) -> Iterator[_Sink]:
 
 def _main(args: argparse.Namespace) -> int:
     """Read the input, open the output, load the pipeline, write the claims."""
+    from .pipeline.component import parse_reference_date
     from .rules.locales import normalize_locale
 
     try:
         args.locale = normalize_locale(args.locale)
+        args.reference_date = parse_reference_date(args.reference_date)
     except ValueError as err:
         raise CliError(str(err)) from None
     if args.command == "demo":

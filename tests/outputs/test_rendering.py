@@ -121,3 +121,22 @@ def test_each_claim_is_coloured_by_its_own_kind(blank_nlp: Language) -> None:
     ]
     backgrounds = re.findall(r"<mark[^>]*background: (#[0-9a-f]+)", numclaims.render(doc))
     assert backgrounds == [KIND_COLORS["ratio"], KIND_COLORS["quantity"]]
+
+
+def test_a_change_is_rendered_from_to_with_its_delta(blank_nlp: Language) -> None:
+    doc = blank_nlp("La deuda pública pasó del 70 al 102 % del PIB.")
+    labels = [claim_label(c) for c in doc._.claims]
+    assert labels == ["70 %", "102 % · 70 % → 102 % (+32 pp)"]
+    assert "70 % → 102 % (+32 pp)" in numclaims.render(doc)
+
+
+def test_change_labels_of_sizes_and_factors() -> None:
+    from numclaims.outputs.rendering import change_label
+
+    assert change_label({"delta": "-3", "delta_unit": "pp", "role": "delta"}) == "-3 pp"
+    assert change_label({"relative_change": "0.18", "role": "relative"}) == "+18 %"
+    assert change_label({"factor": "3", "relative_change": "2", "role": "factor"}) == "×3"
+    assert (
+        change_label({"from_value": "100", "to_value": "150", "delta": "50", "delta_unit": None})
+        == "100 → 150 (+50)"
+    )

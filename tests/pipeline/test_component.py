@@ -487,3 +487,12 @@ def test_spacy_package_of_a_pipeline_requires_numclaims(tmp_path: Path) -> None:
     assert len([r for r in meta["requirements"] if r.startswith("numclaims")]) == 1
     # setup.py installs what the meta requires
     assert "install_requires=list_requirements(meta)" in (package / "setup.py").read_text("utf-8")
+
+
+def test_the_reference_date_setting_resolves_relative_times() -> None:
+    nlp = spacy.blank("es")
+    nlp.add_pipe("numclaims", config={"reference_date": "2023-06-10"})
+    [claim] = nlp("Hace 3 años se vendieron 12.000 coches.")._.claims
+    assert claim.to_dict()["time"]["normalized"] == "2020"
+    with pytest.raises(ValueError, match="reference_date"):
+        spacy.blank("es").add_pipe("numclaims", config={"reference_date": "junio"})

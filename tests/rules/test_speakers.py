@@ -506,3 +506,26 @@ def test_the_attribution_table_is_read() -> None:
     assert "cuenta con" in att["not_cue_phrases"]
     assert "lo que" in att["reference_before_cue"]
     assert any("mandatario" in group for group in att["role_synonyms"])
+
+
+@pytest.mark.parametrize(
+    ("text", "figure", "source"),
+    [
+        (
+            "Según la Policía Local, unas 4.000 personas se manifestaron frente al ayuntamiento.",
+            "4.000",
+            "Policía Local",
+        ),
+        (
+            "De acuerdo con el sindicato, 1.200 trabajadores se manifestaron ayer en Bilbao.",
+            "1.200",
+            "el sindicato",
+        ),
+    ],
+)
+def test_a_reflexive_reporting_verb_leaves_the_enclosing_source(
+    nlp: Language, text: str, figure: str, source: str
+) -> None:
+    # "manifestarse" (to demonstrate) is no report: the "según" source covers the figure
+    r = speaker(nlp, text, figure)
+    assert r is not None and (r["name"], r["shape"]) == (source, "segun")

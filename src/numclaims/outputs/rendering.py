@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable, Iterator, Mapping
+from decimal import Decimal
 from typing import Any
 
 from spacy import displacy
@@ -11,9 +12,9 @@ from spacy.displacy.templates import TPL_FIGURE, TPL_PAGE
 from spacy.tokens import Doc
 from spacy.util import minify_html
 
-from ..claim import Claim
+from ..claim import Claim, plain_decimal
 
-__all__ = ["KIND_COLORS", "claim_label", "render", "render_page"]
+__all__ = ["KIND_COLORS", "change_label", "claim_label", "render", "render_page"]
 
 #: Highlight colour of each claim kind.
 KIND_COLORS: dict[str, str] = {
@@ -56,7 +57,42 @@ def claim_label(claim: Claim) -> str:
         label += f" ({claim.modality})"
     if claim.speaker is not None:
         label += f" · {claim.speaker.get('name') or claim.speaker.get('text')}"
+    change = claim.extra.get("change")
+    if isinstance(change, Mapping) and _shows_change(change):
+        text = change_label(change)
+        if text:
+            label += f" · {text}"
     return label
+
+
+def _shows_change(change: Mapping[str, Any]) -> bool:
+    """A change is shown once: on its end claim, or on its only stated size."""
+    role = change.get("role")
+    return role == "to" or (change.get("to_value") is None and role != "from")
+
+
+def _signed(value: str) -> str:
+    return value if value.startswith("-") else f"+{value}"
+
+
+def change_label(change: Mapping[str, Any]) -> str:
+    """A change as "70 % → 102 % (+32 pp)", "+18 %", "×3" (from a claim's ``change``)."""
+    unit = change.get("delta_unit")
+    frm, to, delta = change.get("from_value"), change.get("to_value"), change.get("delta")
+    suffix = " %" if unit == "pp" else ""
+    size = ""
+    if delta is not None:
+        size = f"{_signed(str(delta))} {unit}" if unit else _signed(str(delta))
+    elif change.get("relative_change") is not None and change.get("factor") is None:
+        pct = Decimal(str(change["relative_change"])) * 100
+        size = f"{_signed(plain_decimal(pct))} %"
+    elif change.get("factor") is not None:
+        size = f"×{change['factor']}"
+    if frm is not None and to is not None:
+        return f"{frm}{suffix} → {to}{suffix}" + (f" ({size})" if size else "")
+    if to is not None:
+        return f"→ {to}{suffix}"
+    return size
 
 
 def _ents(doc: Doc) -> list[dict[str, Any]]:

@@ -27,6 +27,7 @@ from __future__ import annotations
 import warnings
 from bisect import bisect_left, bisect_right
 from collections.abc import Callable, Collection, Iterable, Iterator
+from datetime import date, datetime
 from typing import Any
 
 from spacy.language import Language
@@ -141,6 +142,7 @@ def annotate(
     spans_key: str = SPANS_KEY,
     name: str = DEFAULT_NAME,
     claim_kinds: Collection[str] | None = None,
+    reference_date: date | None = None,
 ) -> Doc:
     """Find the claims and the numbers layer of ``doc`` and store them on it; return ``doc``.
 
@@ -157,7 +159,9 @@ def annotate(
         name: The name to store the claims under (a component stores them under
             its own name); with the default ``"numclaims"``, ``doc._.claims`` gives them.
         claim_kinds: The kinds that count as claims (as for :class:`NumClaims`); ``None``
-            for :data:`CLAIM_KINDS`.
+            for :data:`~numclaims.rules.numbers.CLAIM_KINDS`.
+        reference_date: The date relative times ("el mes pasado") are resolved against;
+            ``None`` leaves them relative.
     """
     text = doc.text
     if not may_have_numbers(text):
@@ -165,7 +169,9 @@ def annotate(
     table = doc_table(doc, text)
     sentences = _sentences(doc, text)
     mentions = scan(text, locale)
-    drafts = build_claims(text, mentions, locale=locale, sentences=sentences)
+    drafts = build_claims(
+        text, mentions, locale=locale, sentences=sentences, reference_date=reference_date
+    )
     others: list[Draft] = list(number_drafts(text, mentions, drafts, sentences=sentences))
     drafts, others = _split_kinds(drafts, others, claim_kinds)
     subjects, speakers = Subjects(table), Speakers(table)
@@ -230,10 +236,14 @@ class NumClaims:
             strict locale such as ``"es-ES"`` or ``"es-MX"``.
         spans_key: The key of the span group it writes (``doc.spans[spans_key]``).
         claim_kinds: The kinds of record that count as claims (``doc._.claims``, the span
-            group); ``None`` (the default) for :data:`CLAIM_KINDS`. Add ``"duration"`` and
-            ``"age"`` to count "construido en 48 horas" and "de 65 años" as claims, with
+            group); ``None`` (the default) for
+            :data:`~numclaims.rules.numbers.CLAIM_KINDS`. Add ``"duration"`` and ``"age"`` to
+            count "construido en 48 horas" and "de 65 años" as claims, with
             their subject and speaker. Every numeric mention is in ``doc._.numbers`` whatever
             this says.
+        reference_date: An ISO date ("2024-03-15"): "el mes pasado", "hace 3 años" and
+            "este martes" are resolved against it; ``None`` (the default) leaves them
+            relative, never guessed.
 
     Raises:
         ValueError: If ``nlp`` is not a Spanish pipeline, ``locale`` is not a
@@ -248,12 +258,14 @@ class NumClaims:
         locale: str = "es",
         spans_key: str = SPANS_KEY,
         claim_kinds: Collection[str] | None = None,
+        reference_date: str | date | None = None,
     ) -> None:
         check_spanish(nlp)
         self.name = name
         self.locale = normalize_locale(locale)
         self.spans_key = spans_key
         self.claim_kinds: frozenset[str] | None = _claim_kinds(claim_kinds)
+        self.reference_date: date | None = parse_reference_date(reference_date)
         self._error_handler: ErrorHandler = raise_error
 
     def __call__(self, doc: Doc) -> Doc:
@@ -264,6 +276,7 @@ class NumClaims:
             spans_key=self.spans_key,
             name=self.name,
             claim_kinds=self.claim_kinds,
+            reference_date=self.reference_date,
         )
 
     def pipe(self, stream: Iterable[Doc], batch_size: int = 128) -> Iterator[Doc]:
@@ -299,6 +312,26 @@ class NumClaims:
 
 #: Every kind a record may have: the claim kinds and the numbers layer's.
 KNOWN_KINDS: frozenset[str] = frozenset(CLAIM_KINDS) | NUMBER_KINDS
+
+
+def parse_reference_date(value: str | date | None) -> date | None:
+    """A reference date from an ISO string ("2024-03-15"), a ``date`` or ``None``.
+
+    Raises:
+        ValueError: If ``value`` is neither, or no valid ISO date.
+    """
+    if value is None or (isinstance(value, date) and not isinstance(value, datetime)):
+        return value
+    if isinstance(value, datetime):
+        return value.date()
+    if not isinstance(value, str):
+        raise ValueError(f"reference_date must be an ISO date string, not {value!r}")
+    try:
+        return date.fromisoformat(value)
+    except ValueError:
+        raise ValueError(
+            f"reference_date must be an ISO date such as '2024-03-15', not {value!r}"
+        ) from None
 
 
 def _claim_kinds(kinds: Collection[str] | None) -> frozenset[str] | None:
@@ -344,11 +377,21 @@ def _require_numclaims(nlp: Language) -> None:
 @Language.factory(
     "numclaims",
     assigns=list(ASSIGNS),
-    default_config={"locale": "es", "spans_key": SPANS_KEY, "claim_kinds": None},
+    default_config={
+        "locale": "es",
+        "spans_key": SPANS_KEY,
+        "claim_kinds": None,
+        "reference_date": None,
+    },
     requires=[],
 )
 def make_numclaims(
-    nlp: Language, name: str, locale: str, spans_key: str, claim_kinds: list[str] | None
+    nlp: Language,
+    name: str,
+    locale: str,
+    spans_key: str,
+    claim_kinds: list[str] | None,
+    reference_date: str | None,
 ) -> NumClaims:
     """Create the ``"numclaims"`` component (spaCy factory).
 
@@ -357,7 +400,7 @@ def make_numclaims(
     - refuses a pipeline that is not Spanish (``ValueError``) and a ``locale``
       that is not Spanish (spaCy's ``ConfigValidationError``, a ``ValueError``,
       naming ``components -> NAME -> locale`` and the allowed values), and unknown
-      ``claim_kinds`` (``ValueError``);
+      ``claim_kinds`` and a ``reference_date`` that is no ISO date (``ValueError``);
     - warns if another numclaims component of the pipeline writes the same span
       group (``spans_key``);
     - adds ``numclaims`` to ``nlp.meta["requirements"]`` (:data:`REQUIREMENT`,
@@ -375,4 +418,11 @@ def make_numclaims(
                 stacklevel=2,
             )
     _require_numclaims(nlp)
-    return NumClaims(nlp, name, locale=locale, spans_key=spans_key, claim_kinds=claim_kinds)
+    return NumClaims(
+        nlp,
+        name,
+        locale=locale,
+        spans_key=spans_key,
+        claim_kinds=claim_kinds,
+        reference_date=reference_date,
+    )

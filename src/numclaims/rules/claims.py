@@ -11,7 +11,8 @@ from __future__ import annotations
 
 from bisect import bisect_right
 from collections.abc import Mapping, Sequence
-from dataclasses import dataclass, replace
+from dataclasses import dataclass, field, replace
+from datetime import date
 from decimal import Decimal
 from fractions import Fraction
 from functools import lru_cache
@@ -88,6 +89,16 @@ class Draft:
     value_fraction: Fraction | None = None
     #: The denominator of a rate ("al mes", "por cada 100.000 habitantes", per USD).
     rate: rates.Rate | None = None
+    #: The change this claim is part of ("pasó del 70 al 102 %"), JSON-safe.
+    change: dict[str, Any] | None = None
+    #: The comparison this claim is part of ("el doble que", "la menor de la UE").
+    comparison: dict[str, Any] | None = None
+    #: The date or period the claim is about, ``text`` and partial-ISO ``normalized``.
+    time: dict[str, Any] | None = None
+    #: The claim's type in the QuanTemp taxonomy (statistical, temporal, interval or comparison).
+    claim_type: str | None = None
+    #: Arithmetic checks of what the text states with this claim (each ``kind``, ``ok``).
+    checks: list[dict[str, Any]] = field(default_factory=list)
 
     @property
     def extra(self) -> dict[str, Any]:
@@ -120,6 +131,16 @@ class Draft:
             out["per_text"] = self.rate.text
             if self.rate.value is not None:
                 out["per_value"] = plain_decimal(self.rate.value)
+        if self.change is not None:
+            out["change"] = self.change
+        if self.comparison is not None:
+            out["comparison"] = self.comparison
+        if self.time is not None:
+            out["time"] = self.time
+        if self.claim_type is not None:
+            out["claim_type"] = self.claim_type
+        if self.checks:
+            out["checks"] = list(self.checks)
         return out
 
     def to_claim(
@@ -633,8 +654,10 @@ def build_claims(
     *,
     locale: str = "es",
     sentences: Sequence[tuple[int, int]] = (),
+    reference_date: date | None = None,
 ) -> list[Draft]:
-    """Decide which mentions are claims and attach unit, kind, qualifier, bounds, modality.
+    """Decide which mentions are claims and attach unit, kind, qualifier, bounds, modality,
+    and link them (changes, comparisons, times, claim types, checks).
 
     Args:
         text: The whole text the mentions were found in.
@@ -642,6 +665,8 @@ def build_claims(
         locale: The locale, for currency names ("$" means pesos in ``es-MX``).
         sentences: Sentence spans ``(start, end)`` in order, for modality; the
             whole text is one sentence when empty.
+        reference_date: The date of writing, to resolve relative times ("el mes
+            pasado"); they stay relative without one.
 
     Returns:
         One :class:`Draft` per claim, in text order.
@@ -660,15 +685,27 @@ def build_claims(
                 drafts[-1] = shared
         drafts.append(draft)
         kept.append(m)
-    return merge_subunits(text, drafts)
+    from .relations import link
+
+    return link(text, merge_subunits(text, drafts), sents, reference_date=reference_date)
 
 
 def find_claims(
-    text: str, locale: str = "es", sentences: Sequence[tuple[int, int]] | None = None
+    text: str,
+    locale: str = "es",
+    sentences: Sequence[tuple[int, int]] | None = None,
+    *,
+    reference_date: date | None = None,
 ) -> list[Draft]:
     """Scan ``text`` and build its claims (no subject or speaker: those need spaCy)."""
     if sentences is None:
         from .sentences import split_sentences
 
         sentences = split_sentences(text)
-    return build_claims(text, scan(text, locale), locale=locale, sentences=sentences)
+    return build_claims(
+        text,
+        scan(text, locale),
+        locale=locale,
+        sentences=sentences,
+        reference_date=reference_date,
+    )

@@ -4,7 +4,8 @@ A bare "$" is the peso in Buenos Aires, Bogotá, Santiago or Mexico City and the
 Madrid or Miami; "pesos" are Argentine in a story about Argentina; "céntimos" are
 hundredths of a euro in Spain and of a sol in Peru. :class:`DocumentCurrencies` reads one
 document and answers, for each ambiguous form at a position, with an ISO 4217 code and
-the evidence that decided it (:attr:`Resolved.basis`), in this order:
+the evidence that decided it (the ``basis`` of a
+:class:`~numclaims.rules.currency.Resolved`), in this order:
 
 1. ``"document"``: the same kind of money named explicitly elsewhere in the document
    ("pesos chilenos" once settles every "$" and "pesos"; the nearest mention before the

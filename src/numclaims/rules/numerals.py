@@ -578,12 +578,13 @@ class NumeralParser:
         self.decimals: str | None = None  # digits after "coma"/"punto", read in words
         self.decimal_block: NumeralParser | None = None
         self._int_small = Fraction(0)
-        #: After "con" (or "y" before a fraction): the fraction being read, and its unit
+        #: The fraction being read after "con" (or "y" before a fraction), and its unit
         self.addend: NumeralParser | None = None
         self.addend_unit = Fraction(1)
-        #: Inside the fraction after "con": "un medio" is one half
+        #: Whether inside the fraction after "con" ("un medio" is one half there)
         self.fraction_only = False
-        #: The block after "mil y" / "millones y" ("dos mil y uno"): no "mil" or scale after
+        #: Whether in the block after "mil y" / "millones y" ("dos mil y uno"), where no
+        #: "mil" or scale may follow
         self.and_tail = False
 
     # -- results -----------------------------------------------------------

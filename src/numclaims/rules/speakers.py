@@ -746,7 +746,7 @@ def _cue_speaker_end(info: _Info, cue: _Cue) -> int:
 
 
 def _cues_in(info: _Info, lo: int, hi: int) -> list[_Cue]:
-    """All attribution cues in tokens [lo, hi), each with its scope (see :func:`_scopes`)."""
+    """All attribution cues in tokens [lo, hi), each with its scope (see ``_scopes``)."""
     tab = _tables()
     out: list[_Cue] = []
     i = lo
@@ -794,6 +794,11 @@ def _cues_in(info: _Info, lo: int, hi: int) -> list[_Cue]:
                 spk = dict(last.speaker)
                 spk.update(cue=info.words[i], cue_start=info.starts[i], cue_end=info.ends[i])
                 out.pop()
+            if spk is None and i - 1 >= lo and info.lower[i - 1] in tab.passive:
+                # "… 2.500 personas se manifestaron": a passive or reflexive verb with no
+                # source of its own attributes nothing; an enclosing "según X" still does
+                i += n
+                continue
             out.append(_Cue(i, n, "verb", spk))
             i += n
             continue
@@ -1255,7 +1260,7 @@ def _joined(text: str, sents: Sequence[tuple[int, int]]) -> list[tuple[int, int]
 class Speakers:
     """Speaker attribution for the numbers of one document.
 
-    The attribution of each number follows its scope (see :func:`_scopes`); a role
+    The attribution of each number follows its scope (see ``_scopes``); a role
     phrase ("el mandatario") is resolved to the name the document gave that role, and an
     elided subject or a pronoun ("…, indicó", "Ella dijo") takes the speaker of the
     sentence before.
