@@ -24,7 +24,7 @@ import regex
 
 from ..lang import table
 from .numerals import fraction_to_decimal, parse_number
-from .patterns import any_of
+from .patterns import any_of_folded as _alt
 from .text import fold, fold_keep_length
 
 __all__ = ["Comparison", "find_comparisons"]
@@ -84,10 +84,6 @@ class _Data:
     above: Mapping[str, str]
     pattern: regex.Pattern[str]
     other: regex.Pattern[str]
-
-
-def _alt(words: Any) -> str:
-    return any_of(fold(w) for w in words)
 
 
 @lru_cache(maxsize=1)

@@ -6,7 +6,9 @@ from collections.abc import Iterable
 
 import regex
 
-__all__ = ["any_of"]
+from .text import fold
+
+__all__ = ["any_of", "any_of_folded"]
 
 
 def any_of(words: Iterable[str], space: str = r"\s+") -> str:
@@ -22,3 +24,14 @@ def any_of(words: Iterable[str], space: str = r"\s+") -> str:
     """
     phrases = sorted(set(words), key=lambda p: (-len(p), p))
     return "|".join(space.join(regex.escape(w) for w in p.split()) for p in phrases)
+
+
+def any_of_folded(words: Iterable[str]) -> str:
+    """:func:`any_of` of the words folded (:func:`~numclaims.rules.text.fold`: lower case,
+    no accents), for matching folded text.
+
+    Example:
+        >>> any_of_folded(["Más", "mas", "menos"])
+        'menos|mas'
+    """
+    return any_of(fold(w) for w in words)

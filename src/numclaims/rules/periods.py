@@ -30,7 +30,7 @@ import regex
 
 from ..lang import table
 from .numerals import parse_number
-from .patterns import any_of
+from .patterns import any_of_folded as _alt
 from .text import fold, fold_keep_length
 
 __all__ = ["TimeExpr", "find_times", "nearest_time"]
@@ -96,10 +96,6 @@ class _Data:
     this: frozenset[str]
     last: frozenset[str]
     pattern: regex.Pattern[str]
-
-
-def _alt(words: Any) -> str:
-    return any_of(fold(w) for w in words)
 
 
 @lru_cache(maxsize=1)

@@ -1241,6 +1241,17 @@ def _role_mentions(info: _Info) -> list[tuple[int, str, tuple[int, int]]]:
     return out
 
 
+def _named_as(spk: dict[str, Any], prev: dict[str, Any]) -> dict[str, Any]:
+    """``spk`` with the name (and its offsets) of the earlier speaker ``prev``."""
+    out = dict(spk)
+    out.update(
+        name=prev["name"],
+        name_start_char=prev["name_start_char"],
+        name_end_char=prev["name_end_char"],
+    )
+    return out
+
+
 def _joined(text: str, sents: Sequence[tuple[int, int]]) -> list[tuple[int, int]]:
     """Sentences, a piece that starts with a lowercase word joined to the one before.
 
@@ -1468,26 +1479,14 @@ class Speakers:
             # "según este registro": the source the sentences before named
             prev = self._previous(sents, _sentence_of(sents, spk["start_char"]), source=True)
             if prev is not None and _is_cap(prev["name"]):
-                out = dict(spk)
-                out.update(
-                    name=prev["name"],
-                    name_start_char=prev["name_start_char"],
-                    name_end_char=prev["name_end_char"],
-                )
-                return out
+                return _named_as(spk, prev)
         if head is None or head in tab.source_nouns:
             return spk
         if head in tab.institutions and info.lower[a] in tab.determiners:
             # "El portal de datos registra …" after "Según Our World in Data, …"
             prev = self._previous(sents, _sentence_of(sents, spk["start_char"]))
             if prev is not None and prev["role"] is None and _is_cap(prev["name"]):
-                out = dict(spk)
-                out.update(
-                    name=prev["name"],
-                    name_start_char=prev["name_start_char"],
-                    name_end_char=prev["name_end_char"],
-                )
-                return out
+                return _named_as(spk, prev)
             return spk
         if self._roles is None:
             self._roles = _role_mentions(info)
