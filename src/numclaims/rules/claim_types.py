@@ -32,7 +32,7 @@ from ..lang import table
 from .claims import Draft, build_claims
 from .numerals import parse_number
 from .patterns import any_of
-from .relations import Relations, link
+from .relations import Relations
 from .scanner import scan
 from .sentences import split_sentences
 from .text import fold, fold_keep_length
@@ -128,12 +128,9 @@ def _evidence(text: str, reference_date: date | None) -> dict[str, list[dict[str
     sentences = split_sentences(text)
     mentions = scan(text)
     rel = Relations()
-    drafts = link(
-        text,
-        build_claims(text, mentions, sentences=sentences),
-        sentences,
-        reference_date=reference_date,
-        relations=rel,
+    # build_claims links the claims once, filling ``rel`` with what it found
+    drafts = build_claims(
+        text, mentions, sentences=sentences, reference_date=reference_date, relations=rel
     )
     ev: dict[str, list[dict[str, Any]]] = {k: [] for k in CLAIM_TYPES}
     for c in rel.changes:

@@ -16,7 +16,7 @@ from datetime import date
 from decimal import Decimal
 from fractions import Fraction
 from functools import lru_cache
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import regex
 
@@ -28,6 +28,9 @@ from .numerals import exact_mul, fold, fraction_to_decimal
 from .patterns import any_of
 from .scanner import NON_CLAIM_KINDS, Mention, scan
 from .subunits import merge_subunits
+
+if TYPE_CHECKING:
+    from .relations import Relations
 
 __all__ = ["Draft", "RatioReference", "build_claims", "find_claims"]
 
@@ -655,6 +658,7 @@ def build_claims(
     locale: str = "es",
     sentences: Sequence[tuple[int, int]] = (),
     reference_date: date | None = None,
+    relations: Relations | None = None,
 ) -> list[Draft]:
     """Decide which mentions are claims and attach unit, kind, qualifier, bounds, modality,
     and link them (changes, comparisons, times, claim types, checks).
@@ -667,6 +671,8 @@ def build_claims(
             whole text is one sentence when empty.
         reference_date: The date of writing, to resolve relative times ("el mes
             pasado"); they stay relative without one.
+        relations: Filled with the changes, comparisons and times found, if given
+            (see :func:`numclaims.rules.relations.link`).
 
     Returns:
         One :class:`Draft` per claim, in text order.
@@ -687,7 +693,13 @@ def build_claims(
         kept.append(m)
     from .relations import link
 
-    return link(text, merge_subunits(text, drafts), sents, reference_date=reference_date)
+    return link(
+        text,
+        merge_subunits(text, drafts),
+        sents,
+        reference_date=reference_date,
+        relations=relations,
+    )
 
 
 def find_claims(
