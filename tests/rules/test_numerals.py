@@ -675,3 +675,10 @@ def test_any_denominator_in_words(num: int, den: int) -> None:
     assert fraction == Fraction(1, den), word
     words = "un" if num == 1 else num2words(num, lang="es")
     assert parse_number(f"{words} {word}") == fraction_to_decimal(Fraction(num, den))
+
+
+@given(st.text(alphabet=st.sampled_from(list("12 ,.\u00a0\n\tabñÁ€%½-")), max_size=80))
+def test_tokens_without_spaces_are_the_tokens_less_the_spaces(text: str) -> None:
+    solid = list(tokenize(text, spaces=False))
+    assert solid == [t for t in tokenize(text) if t.kind != "space"]
+    assert all(t.text.strip() for t in solid)

@@ -73,6 +73,11 @@ _TOKEN_RE = regex.compile(
     """,
     regex.VERBOSE | regex.DOTALL,
 )
+# The same tokens without the spaces between them (a match never starts at a space).
+_SOLID_TOKEN_RE = regex.compile(
+    _TOKEN_RE.pattern.replace(r"| (?P<space>\s++)", "").replace("(?P<other>.)", r"(?P<other>\S)"),
+    regex.VERBOSE | regex.DOTALL,
+)
 
 #: The decimal context of every computation on a value, wide enough that no numeral the
 #: scanner accepts (at most ``MAX_DIGITS`` digits, scale words, dozens) is ever rounded;
@@ -484,9 +489,13 @@ class Token(NamedTuple):
     end: int
 
 
-def tokenize(text: str, start: int = 0, end: int | None = None) -> Iterator[Token]:
-    """Yield the tokens of ``text[start:end]`` with absolute offsets (linear time)."""
-    for m in _TOKEN_RE.finditer(text, start, len(text) if end is None else end):
+def tokenize(
+    text: str, start: int = 0, end: int | None = None, *, spaces: bool = True
+) -> Iterator[Token]:
+    """Yield the tokens of ``text[start:end]`` with absolute offsets (linear time); with
+    ``spaces=False``, not the space tokens between the others."""
+    pattern = _TOKEN_RE if spaces else _SOLID_TOKEN_RE
+    for m in pattern.finditer(text, start, len(text) if end is None else end):
         kind = m.lastgroup or "other"
         yield Token(kind, m.group(), m.start(), m.end())
 
@@ -1016,9 +1025,7 @@ def parse_number(
     parser = NumeralParser(strict, None if strict else decimal_mark)
     if strict is None and decimal_mark is not None:
         parser.doc_mark = decimal_mark
-    for tok in tokenize(body):
-        if tok.kind == "space":
-            continue
+    for tok in tokenize(body, spaces=False):
         if (
             tok.kind == "other"
             and tok.text in _SIGNS

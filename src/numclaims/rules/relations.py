@@ -13,6 +13,7 @@ from collections.abc import Sequence
 from datetime import date
 from decimal import Decimal
 from functools import lru_cache
+from itertools import accumulate
 from typing import TYPE_CHECKING, Any
 
 import regex
@@ -308,6 +309,20 @@ def _sentences(text: str, sentences: Sequence[tuple[int, int]]) -> list[tuple[in
     return [(s, e) for s, e in sentences if 0 <= s < e <= len(text)] or [(0, len(text))]
 
 
+def _with_claims(
+    sents: Sequence[tuple[int, int]], drafts: Sequence[Draft]
+) -> list[tuple[int, int]]:
+    """The sentences that a draft (in text order) overlaps, in linear-logarithmic time."""
+    starts = [d.start for d in drafts]
+    reach = list(accumulate((d.end for d in drafts), max))  # the furthest end so far
+    kept = []
+    for s, e in sents:
+        k = bisect_left(starts, e)  # drafts[:k] start before the sentence ends
+        if k and reach[k - 1] > s:
+            kept.append((s, e))
+    return kept
+
+
 def link(
     text: str,
     drafts: Sequence[Draft],
@@ -327,8 +342,11 @@ def link(
             stay relative without one.
         relations: Filled with the changes, comparisons and times found, if given.
     """
-    sents = _sentences(text, sentences)
     out = ch_mod.split_ranges(text, drafts)
+    sents = _sentences(text, sentences)
+    if relations is None:
+        # a sentence with no claim links nothing (its evidence is only wanted in relations)
+        sents = _with_claims(sents, out)
     times_by_sent = [find_times(text, s, e, reference_date=reference_date) for s, e in sents]
     all_times = [t for ts in times_by_sent for t in ts]
     time_starts = [t.start for t in all_times]

@@ -380,7 +380,9 @@ class _Scanner:
         # a region is a default, not a rule: the document's own evidence comes first
         self.strict: DecimalMark | None = None
         self.doc_mark: DecimalMark | None = document_decimal_mark(text, locale)
-        self.tokens = list(_split_bad_groups(tokenize(text), self.strict, self.doc_mark))
+        self.tokens = list(
+            _split_bad_groups(tokenize(text, spaces=False), self.strict, self.doc_mark)
+        )
         self.ctx = _context()
         self.lex = lexicon()
         self.blocked = _blocked_spans(text)
@@ -984,7 +986,7 @@ def _trailing_exponent(m: Mention) -> int:
     """The power of ten of the scale words ``m`` ends with: "12 mil" 3, "7 mil millones" 9,
     "20 millones" 6, "15" 0. Scale words alone ("mil") count as a number, not a scale."""
     lex = lexicon()
-    words = [t for t in tokenize(m.text) if t.kind != "space"]
+    words = list(tokenize(m.text, spaces=False))
     exp = 0
     k = len(words)
     while k > 1 and words[k - 1].kind == "word":
@@ -1211,7 +1213,7 @@ def _counted_value(m: Mention, size: int) -> Fraction:
     counts dozens (2048)."""
     assert m.value is not None
     whole = m.exact if m.exact is not None else Fraction(m.value)
-    words = [t for t in tokenize(m.text) if t.kind != "space"]
+    words = list(tokenize(m.text, spaces=False))
     lex = lexicon()
     for k in range(len(words) - 2, 0, -1):
         if fold(words[k].text) in lex.and_words and fold(words[k - 1].text) in lex.thousands:

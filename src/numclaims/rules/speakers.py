@@ -336,16 +336,39 @@ def _is_cue_verb(info: _Info, i: int) -> int:
     return n
 
 
-def _phrase_before(info: _Info, i: int, phrases: Sequence[tuple[str, ...]]) -> int:
-    """Length of one of ``phrases`` ending right before token ``i`` (0 if none)."""
+_Phrases = tuple[tuple[str, ...], ...]
+_INDEXES: dict[tuple[int, bool], tuple[_Phrases, dict[str, list[tuple[str, ...]]]]] = {}
+
+
+def _by_word(phrases: _Phrases, last: bool) -> dict[str, list[tuple[str, ...]]]:
+    """``phrases`` grouped by their first (or ``last``) word, each group in their order
+    (built once per phrase table: the tables live as long as the process)."""
+    hit = _INDEXES.get((id(phrases), last))
+    if hit is not None and hit[0] is phrases:
+        return hit[1]
+    out: dict[str, list[tuple[str, ...]]] = {}
     for p in phrases:
+        if p:
+            out.setdefault(p[-1] if last else p[0], []).append(p)
+    _INDEXES[(id(phrases), last)] = (phrases, out)
+    return out
+
+
+def _phrase_before(info: _Info, i: int, phrases: _Phrases) -> int:
+    """Length of one of ``phrases`` ending right before token ``i`` (0 if none)."""
+    if i < 1:
+        return 0
+    for p in _by_word(phrases, True).get(info.lower[i - 1], ()):
         if i >= len(p) and tuple(info.lower[i - len(p) : i]) == p:
             return len(p)
     return 0
 
 
-def _phrase_at(info: _Info, i: int, phrases: Sequence[tuple[str, ...]]) -> int:
-    for p in phrases:
+def _phrase_at(info: _Info, i: int, phrases: _Phrases) -> int:
+    """Length of the first of ``phrases`` that starts at token ``i`` (0 if none)."""
+    if i >= len(info.lower):
+        return 0
+    for p in _by_word(phrases, False).get(info.lower[i], ()):
         if tuple(info.lower[i : i + len(p)]) == p:
             return len(p)
     return 0

@@ -127,7 +127,7 @@ def _tab() -> _Tab:
     )
 
 
-@dataclass
+@dataclass(slots=True)
 class _Tok:
     text: str
     lower: str

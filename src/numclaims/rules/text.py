@@ -25,12 +25,30 @@ def fold(word: str) -> str:
     return "".join(ch for ch in decomposed if not unicodedata.combining(ch))
 
 
-@lru_cache(maxsize=4096)
-def _fold_char(ch: str, keep: str) -> str:
-    if ch in keep:
-        return ch.lower() if len(ch.lower()) == 1 else ch
-    f = fold(ch)
-    return f if len(f) == 1 else ch
+_MAX_TABLE = 1 << 16
+
+
+class _FoldTable(dict[int, str]):
+    """A ``str.translate`` table that folds each character on first sight."""
+
+    def __init__(self, keep: str) -> None:
+        super().__init__()
+        self.keep = keep
+
+    def __missing__(self, code: int) -> str:
+        ch = chr(code)
+        if ch in self.keep:
+            low = ch.lower()
+            out = low if len(low) == 1 else ch
+        else:
+            f = fold(ch)
+            out = f if len(f) == 1 else ch
+        if len(self) < _MAX_TABLE:  # bounded whatever the text's alphabet
+            self[code] = out
+        return out
+
+
+_TABLES: dict[str, _FoldTable] = {}
 
 
 def fold_keep_length(text: str, keep: str = "") -> str:
@@ -46,4 +64,7 @@ def fold_keep_length(text: str, keep: str = "") -> str:
     """
     if text.isascii():
         return text.lower()
-    return "".join(_fold_char(ch, keep) for ch in text)
+    table = _TABLES.get(keep)
+    if table is None:
+        table = _TABLES.setdefault(keep, _FoldTable(keep))
+    return text.translate(table)
