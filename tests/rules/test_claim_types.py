@@ -21,6 +21,8 @@ from numclaims.rules.claim_types import CLAIM_TYPES, classify
         ("El apagón durará tres días.", "interval"),
         ("Foto del incendio del 12 de agosto de 2023 en Tenerife.", "temporal"),
         ("Este vídeo muestra la inundación de Valencia.", "temporal"),
+        ("El registro de votantes queda abierto hasta el 15 de marzo de 2024.", "temporal"),
+        ("Las matrículas se aceptan a partir del 2 de septiembre.", "temporal"),
         ("Los hospitales atendieron a 45.000 pacientes.", "statistical"),
         ("El 30 % de los hogares no llega a fin de mes.", "statistical"),
         ("Dos o tres vecinos vieron el accidente.", "statistical"),

@@ -120,8 +120,12 @@ def _alternatives_consecutive(text: str) -> bool:
 
 
 def _is_date(normalized: str | None) -> bool:
-    """A date with at least a month ("2019-03", "XXXX-02-07"), not a bare year."""
-    return normalized is not None and "-" in normalized.split("/")[0]
+    """A date with at least a month ("2019-03", "XXXX-02-07", one end of "../2021-08-31"),
+    not a bare year."""
+    if normalized is None:
+        return False
+    ends = [x for x in normalized.split("/") if x != ".."]
+    return bool(ends) and "-" in ends[0]
 
 
 def _evidence(text: str, reference_date: date | None) -> dict[str, list[dict[str, Any]]]:
