@@ -122,7 +122,7 @@ def _data() -> _Data:
         more=frozenset(fold(w) for w in c["more"]),
         less=frozenset(fold(w) for w in c["less"]),
         above={fold(k): str(v) for k, v in c["above_below"].items()},
-        pattern=regex.compile(pattern, regex.IGNORECASE),
+        pattern=regex.compile(pattern),  # matched on folded (lower-case) text
         other=regex.compile(
             r"\s*([^,.;:()\[\]¿?¡!\"“”«»]{1,60}?)"
             r"(?=\s*(?:[,.;:()\[\]?!\"“”«»]|$)|\s+(?:y|e|o|u|pero|mientras|aunque)\s)"

@@ -151,7 +151,7 @@ def _data() -> _Data:
         nxt=frozenset(fold(w) for w in t["next_words"]),
         this=frozenset(fold(w) for w in t["this_words"]),
         last=frozenset(fold(w) for w in t["last_words"]),
-        pattern=regex.compile(pattern, regex.IGNORECASE),
+        pattern=regex.compile(pattern),  # matched on folded (lower-case) text
     )
 
 
