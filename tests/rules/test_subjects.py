@@ -358,3 +358,46 @@ def test_measure_verb_subject_property(subject_np: str, verb: str, when: str, n:
     )
     assert r is not None
     assert r["text"] == subject_np
+
+
+@settings(max_examples=30, deadline=None)
+@given(
+    st.sampled_from(["tres", "cuatro", "Siete", "8"]),
+    st.sampled_from(["diez", "10", "cinco"]),
+    st.sampled_from(["hogares", "chicos", "empleos", "votantes"]),
+)
+def test_a_part_of_each_counts_the_noun_after_the_distributive(
+    part: str, whole: str, noun: str
+) -> None:
+    """ "cuatro de cada diez chicos": the part counts the noun after "de cada N"."""
+    nlp = spacy.blank("es")
+    nlp.add_pipe("numclaims")
+    text = f"Según el informe, {part} de cada {whole} {noun} no llegan a fin de mes."
+    claim = next(c.to_dict() for c in nlp(text)._.claims if c.text == part)
+    assert claim["subject"] is not None
+    assert claim["subject"]["text"] == noun
+
+
+@pytest.mark.parametrize(
+    ("text", "number", "expected"),
+    [
+        (
+            "De los 40.000 millones previstos para los préstamos ICO solo se concedieron 8.000.",
+            "40.000",
+            "los préstamos ICO",
+        ),
+        (
+            "El plan reserva 300 millones destinados a la reconstrucción.",
+            "300",
+            "la reconstrucción",
+        ),
+    ],
+)
+def test_a_participle_after_the_amount_leads_to_its_purpose(
+    trained_nlp: Language, text: str, number: str, expected: str
+) -> None:
+    """With tags, a participle after an amount is no counted noun: the amount is for what
+    follows it ("previstos para …")."""
+    claim = next(c.to_dict() for c in trained_nlp(text)._.claims if c.text.startswith(number))
+    assert claim["subject"] is not None
+    assert claim["subject"]["text"] == expected

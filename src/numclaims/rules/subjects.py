@@ -555,6 +555,14 @@ class Subjects:
             while i < len(toks) and toks[i].lower in _DE:
                 i += 1
             found = _result(toks, i, _np_right(toks, i, trained), text, "counted")
+            if found is None and unit_end is not None:
+                # "cuatro de cada diez chicos": the counted noun stands past the distributive
+                k = next((k for k in range(i, len(toks)) if toks[k].end == unit_end), -1)
+                if k > i:
+                    i = k
+                    found = _result(toks, k, _np_right(toks, k, trained), text, "counted")
+            if found is not None and trained and toks[i].verbform == "Part":
+                found = None  # "40.000 millones previstos para …": no noun, a participle
             if found is not None and toks[i].lower not in tab.generic_counters:
                 return found
             counted = found  # "hasta 764 unidades": the subject of the verb first
@@ -576,6 +584,8 @@ class Subjects:
             found = _purpose(toks, i, trained, text)  # ": $2,3 billones para las empresas"
         if found is None and toks[i : i + 1] and _participle(toks[i], trained):
             found = _purpose(toks, i, trained, text)  # "N previstos para los préstamos"
+        elif found is None and trained and 0 < i <= len(toks) and toks[i - 1].verbform == "Part":
+            found = _purpose(toks, i, trained, text)  # the same, "previstos" read as the unit
         if found is None:
             same = next(
                 (
