@@ -401,3 +401,18 @@ def test_a_participle_after_the_amount_leads_to_its_purpose(
     claim = next(c.to_dict() for c in trained_nlp(text)._.claims if c.text.startswith(number))
     assert claim["subject"] is not None
     assert claim["subject"]["text"] == expected
+
+
+@pytest.mark.parametrize("noun", ["veces", "usuarios", "vistas"])
+def test_an_amount_of_the_local_currency_does_not_repeat_a_count(nlp: Language, noun: str) -> None:
+    """A bare amount read in the local currency ("gastó 117 billones", its unit implicit)
+    carries no unit from the count before it, so it does not take that count's noun."""
+    text = f"Un mensaje compartido 29.000 {noun} dice que gastó 117 billones."
+    subjects = Subjects(doc_table(nlp(text)))
+    sents = [(0, len(text))]
+    a = text.index("29.000")
+    end = a + 7 + len(noun)
+    assert subjects.find(a, a + 6, unit_end=end, sentences=sents, unit_kind="counted")
+    b = text.index("117 billones")
+    money = subjects.find(b, b + 12, sentences=sents, unit_kind="currency", implicit_unit=True)
+    assert money is None or noun not in money["text"]

@@ -548,7 +548,13 @@ class Subjects:
             measured = True  # "1,4 millones sale cada día": no noun after a bare scale
         counted = None
         of_next = after < len(toks) and toks[after].lower in _DE  # "la mitad de esa cantidad"
-        if implicit_unit and not of_next and earlier is not None and earlier.subject is not None:
+        if (
+            implicit_unit
+            and not of_next
+            and earlier is not None
+            and earlier.subject is not None
+            and earlier.unit_kind == unit_kind  # a carried unit is the earlier number's
+        ):
             return {**earlier.subject, "rule": "repeat"}  # "18,008 votos y 8.410"
         if not measured and (unit_kind == "counted" or unit_end is not None):
             i = after
@@ -595,7 +601,11 @@ class Subjects:
                     and f.subject is not None
                     and (f.unit_kind == unit_kind or unit_kind is None)
                 ),
-                earlier,
+                # a share may be of an earlier count ("de nueve millones de consultas, … el
+                # 60 %"); an amount of money is not what an earlier count counts
+                None
+                if earlier is None or (unit_kind == "currency" and _rule(earlier) == "counted")
+                else earlier,
             )
             if same is not None and same.subject is not None:
                 found = {**same.subject, "rule": "earlier"}
@@ -865,6 +875,11 @@ def _purpose(
             return _result(toks, start, end, text, "purpose")
         return None
     return None
+
+
+def _rule(found: _Found) -> str | None:
+    """The rule that found the subject of ``found`` (``None`` if it has none)."""
+    return None if found.subject is None else found.subject.get("rule")
 
 
 def _participle(t: _Tok, trained: bool) -> bool:
