@@ -363,6 +363,12 @@ def test_a_cue_does_not_reach_back_across_its_clause(nlp: Language) -> None:
             "Universidad de Chile",
         ),
         ("La cosecha caerá un 20 %, según datos oficiales.", "20", "datos oficiales"),
+        (
+            "Según las proyecciones del Ministerio de Hacienda, el déficit llegará al 3 %.",
+            "3",
+            "Ministerio de Hacienda",
+        ),
+        ("Según los últimos sondeos de Cadem, el 41 % aprueba la gestión.", "41", "Cadem"),
     ],
 )
 def test_the_source_inside_a_longer_phrase(
