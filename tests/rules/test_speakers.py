@@ -535,3 +535,23 @@ def test_a_reflexive_reporting_verb_leaves_the_enclosing_source(
     # "manifestarse" (to demonstrate) is no report: the "según" source covers the figure
     r = speaker(nlp, text, figure)
     assert r is not None and (r["name"], r["shape"]) == (source, "segun")
+
+
+@pytest.mark.parametrize(
+    ("text", "number", "name"),
+    [
+        ("La previsión del Gobierno era que el paro bajaría al 12 %.", "12", "Gobierno"),
+        ("La estimación de la CEPAL es que la pobreza llegará al 29 %.", "29", "CEPAL"),
+    ],
+)
+def test_what_a_document_says_after_a_copula(
+    nlp: Language, text: str, number: str, name: str
+) -> None:
+    """ "La previsión de X era que …": the figures of the clause are X's."""
+    r = speaker(nlp, text, number)
+    assert r is not None
+    assert r["name"] == name
+
+
+def test_a_copula_after_a_plain_noun_is_no_cue(nlp: Language) -> None:
+    assert speaker(nlp, "El problema es que 300 familias siguen sin agua.", "300") is None

@@ -327,6 +327,8 @@ def _is_cue_verb(info: _Info, i: int) -> int:
         n = 2
     elif low in tab.forms:
         n = 1
+    elif low in tab.copulas and _source_is_that(info, i):
+        n = 1  # "La previsión del PSOE era que …": what a document says
     else:
         lemma = info.lemmas[i]
         if lemma and lemma in tab.lemmas and low not in tab.participles and low != lemma:
@@ -334,6 +336,21 @@ def _is_cue_verb(info: _Info, i: int) -> int:
     if n and (_phrase_at(info, i, tab.not_cue) or _phrase_before(info, i, tab.reference_before)):
         return 0  # "cuenta con" (has), "lo que dijo X" (a statement referred to, not reported)
     return n
+
+
+def _source_is_that(info: _Info, i: int) -> bool:
+    """Whether the copula at ``i`` states what a document says: "[la previsión del PSOE]
+    era que …" (a source noun after a determiner opens the phrase before it, within a few
+    words and no punctuation)."""
+    tab = _tables()
+    if i + 1 >= len(info.lower) or info.lower[i + 1] != "que":
+        return False
+    for j in range(i - 1, max(-1, i - 1 - MAX_ROLE), -1):
+        if not info.words[j][:1].isalnum():
+            return False
+        if info.lower[j] in tab.source_nouns:
+            return j > 0 and info.lower[j - 1] in tab.determiners
+    return False
 
 
 _Phrases = tuple[tuple[str, ...], ...]
