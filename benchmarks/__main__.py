@@ -18,6 +18,8 @@ from . import REPO_ROOT, SHARED, accuracy, chart, data, linearity, peers, report
 
 #: The chart's file name, beside the results (and beside the docs page with ``--docs``).
 CHART = "benchmarks_throughput.svg"
+#: The accuracy chart's file name, likewise.
+ACCURACY_CHART = "benchmarks_accuracy.svg"
 
 
 def _machine() -> dict[str, Any]:
@@ -161,9 +163,16 @@ def main(argv: list[str] | None = None) -> int:
     sp = results["speed"]
     svg = chart.throughput_svg(sp["throughput"]["systems"], sp["tokenizer"]["chars_per_s"])
     (args.out / CHART).write_text(svg, "utf-8")
+    accuracy_svg = chart.accuracy_svg(results["accuracy"])
+    (args.out / ACCURACY_CHART).write_text(accuracy_svg, "utf-8")
     if args.docs:
-        report.update_docs(args.docs, markdown)
+        # the docs page is for users: the team's targets stay in latest.md and latest.json
+        docs_markdown = report.markdown(results, targets=False) + linearity.markdown(
+            results["speed"]["linearity"], targets=False
+        )
+        report.update_docs(args.docs, docs_markdown)
         (args.docs.parent / CHART).write_text(svg, "utf-8")
+        (args.docs.parent / ACCURACY_CHART).write_text(accuracy_svg, "utf-8")
     print(
         f"wrote {args.out / stem}.json and .md in {results['meta']['duration_s']:.1f} s",
         file=sys.stderr,

@@ -333,8 +333,11 @@ def _ceiling_and_share(sp: dict[str, Any]) -> str:
     return "\n".join(out)
 
 
-def markdown(results: dict[str, Any]) -> str:
-    """All tables of a run, as Markdown (no top-level title: it is embedded in the docs)."""
+def markdown(results: dict[str, Any], *, targets: bool = True) -> str:
+    """All tables of a run, as Markdown (no top-level title: it is embedded in the docs).
+
+    ``targets=False`` leaves out the team's targets (the docs page is written for users).
+    """
     meta = results["meta"]
     m = meta["machine"]
     out = [
@@ -356,13 +359,19 @@ def markdown(results: dict[str, Any]) -> str:
     out.append(table(["system", "package", "version", "status"], rows))
     vers = ", ".join(f"{k} {v or 'not installed'}" for k, v in meta["versions"].items())
     out.append(f"\nInstalled: {vers}.\n")
-    out.append("### Targets\n")
-    rows = [
-        [name, _f(t["value"], 3), "yes" if t["met"] else "**no**"]
-        for name, t in results["targets"].items()
-    ]
-    out.append(table(["target", "measured", "met"], rows))
+    if targets:
+        out.append("### Targets\n")
+        rows = [
+            [name, _f(t["value"], 3), "yes" if t["met"] else "**no**"]
+            for name, t in results["targets"].items()
+        ]
+        out.append(table(["target", "measured", "met"], rows))
     acc = results["accuracy"]
+    out.append(
+        "### Accuracy at a glance\n\n"
+        "Detection F1 of every system on each suite (the tables below give every figure).\n\n"
+        "![Detection F1 against the peers on each suite](benchmarks_accuracy.svg)\n"
+    )
     out.append(
         _accuracy_tables(
             "Recognizers-Text suites (recognizers_es)",

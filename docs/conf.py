@@ -38,6 +38,7 @@ extensions = [
     "sphinx.ext.doctest",
     "sphinx.ext.viewcode",
     "sphinx_autodoc_typehints",
+    "sphinx_copybutton",
 ]
 
 source_suffix = {".rst": "restructuredtext", ".md": "markdown"}
@@ -89,4 +90,12 @@ nitpick_ignore_regex = [
 # -- HTML -------------------------------------------------------------------------------------
 html_theme = "furo"
 html_title = f"numclaims {release}"
-html_static_path: list[str] = []
+html_static_path = ["_static"]
+# long example lines wrap and wide tables scroll inside the content column (phones too)
+html_css_files = ["numclaims.css"]
+
+# -- copy button --------------------------------------------------------------------------------
+# copy the code of an example without its ">>> " / "... " / "$ " prompts and without its output
+copybutton_prompt_text = r">>> |\.\.\. |\$ "
+copybutton_prompt_is_regexp = True
+copybutton_only_copy_prompt_lines = True

@@ -6,6 +6,7 @@ import csv
 import io
 import json
 import os
+import re
 import stat
 import subprocess
 import sys
@@ -50,14 +51,76 @@ def test_csv_and_table(news_file: Path, capsys: pytest.CaptureFixture[str]) -> N
     assert rows[0]["unit"] == "contenedor" and rows[0]["qualifier"] == "at_least"
     status, out, _ = run(capsys, "extract", str(news_file), "-f", "table", "-m", "blank")
     header, _rule, *lines = out.splitlines()
-    assert status == 0 and header.split()[:3] == ["text", "kind", "value"]
-    assert lines[0].split()[:3] == ["10,000", "quantity", "10000"]
+    assert status == 0 and header.split()[:4] == ["file", "text", "kind", "value"]
+    assert lines[0].split()[1:4] == ["10,000", "quantity", "10000"]
+    assert lines[0].split()[0].endswith(news_file.name)  # a long path keeps its end
+
+
+def test_the_table_names_the_file_of_each_row(
+    news_file: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    other = tmp_path / "b.txt"
+    other.write_text("Hubo 300 heridos.\n", encoding="utf-8")
+    status, out, _ = run(
+        capsys, "extract", str(news_file), str(other), "-f", "table", "-m", "blank"
+    )
+    files = [line.split()[0] for line in out.splitlines()[2:]]
+    assert status == 0 and files[-1].endswith("b.txt") and files[0].endswith(news_file.name)
+
+
+@pytest.mark.parametrize("fmt", ["jsonl", "csv", "table", "html"])
+def test_no_claims_found_in_every_format(
+    tmp_path: Path, fmt: str, capsys: pytest.CaptureFixture[str]
+) -> None:
+    empty = tmp_path / "vacio.txt"
+    empty.write_text("Nada que contar.\n", encoding="utf-8")
+    status, out, err = run(capsys, "extract", str(empty), "-f", fmt, "-m", "blank")
+    assert status == 0
+    if fmt in ("jsonl", "csv"):  # data stays data: the message is on standard error
+        assert "no claims found" in err and "no claims found" not in out
+    else:
+        assert "no claims found" in out
+
+
+def test_progress_on_a_terminal_is_a_bar_with_rate_and_time_left(tmp_path: Path) -> None:
+    import fcntl
+    import pty
+    import struct
+    import termios
+
+    big = tmp_path / "big.txt"
+    big.write_text(NEWS * 4000, encoding="utf-8")
+    leader, follower = pty.openpty()
+    # a terminal of 120 columns (a new pty has none)
+    fcntl.ioctl(follower, termios.TIOCSWINSZ, struct.pack("HHHH", 40, 120, 0, 0))
+    proc = subprocess.run(
+        [sys.executable, "-m", "numclaims", "extract", str(big), "-m", "blank", "-o", os.devnull],
+        stderr=follower,
+        stdin=subprocess.DEVNULL,
+        check=False,
+        timeout=300,
+    )
+    os.close(follower)
+    chunks = []
+    while True:
+        try:
+            data = os.read(leader, 65536)
+        except OSError:
+            break
+        if not data:
+            break
+        chunks.append(data)
+    os.close(leader)
+    err = b"".join(chunks).decode("utf-8", "replace")
+    assert proc.returncode == 0, err
+    assert "100%" in err and "char/s" in err  # tqdm's bar: the rate
+    assert re.search(r"\d+:\d\d<\d+:\d\d", err)  # elapsed<time left
 
 
 def test_html(news_file: Path, capsys: pytest.CaptureFixture[str]) -> None:
     status, out, _ = run(capsys, "extract", str(news_file), "-f", "html", "-m", "blank")
     assert status == 0 and out.lstrip().startswith("<!DOCTYPE html>")
-    assert "10000" in out and "contenedores" in out
+    assert "10.000" in out and "contenedores" in out
 
 
 def test_stdin_and_locale(
@@ -404,9 +467,9 @@ def test_html_of_two_files_holds_the_claims_of_both(
     assert out.startswith("<!DOCTYPE html>") and out.endswith("</html>")
     figures = out.split("<figure")[1:]
     assert len(figures) == 2 and out.count("</figure>") == 2
-    assert "≥ 10000 contenedor · Shin" in figures[0] and "12.5 %" in figures[0]
+    assert "≥ 10.000 contenedor · Shin" in figures[0] and "12,5 %" in figures[0]
     # a euro price in Spanish prose is comma-decimal
-    assert "1.25 EUR · Facua" in figures[1] and "gasóleo" in figures[1]
+    assert "1,25 € · Facua" in figures[1] and "gasóleo" in figures[1]
 
 
 def test_html_of_empty_input_is_a_whole_page(
@@ -421,6 +484,7 @@ def test_html_of_empty_input_is_a_whole_page(
     html = target.read_text("utf-8")
     assert status == 0 and html.startswith("<!DOCTYPE html>") and html.endswith("</html>")
     assert "<body" in html and "</body>" in html and "<figure" not in html
+    assert "no claims found" in html
 
 
 def test_reference_date_option(

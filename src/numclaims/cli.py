@@ -25,6 +25,10 @@ from typing import IO, TYPE_CHECKING, Any
 from . import __version__
 from .claim import CLAIM_KEYS, Claim
 
+#: What every format says when the input has no claim (the table and the HTML page in the
+#: output; JSON Lines and CSV, which stay data, on standard error).
+NO_CLAIMS = "no claims found"
+
 if TYPE_CHECKING:
     from spacy.language import Language
     from spacy.tokens import Doc
@@ -87,14 +91,21 @@ def _flat(claim: Claim, source: str) -> dict[str, Any]:
 
 
 def _table(rows: list[dict[str, Any]], out: _Sink) -> None:
-    cols = ["text", "kind", "value_exact", "qualifier", "unit", "speaker", "modality"]
-    heads = ["text", "kind", "value", "qualifier", "unit", "speaker", "modality"]
+    if not rows:
+        out.write(f"{NO_CLAIMS}\n")
+        return
+    cols = ["file", "text", "kind", "value_exact", "qualifier", "unit", "speaker", "modality"]
+    heads = ["file", "text", "kind", "value", "qualifier", "unit", "speaker", "modality"]
     cells = [[" ".join(str(r[c]).split()) for c in cols] for r in rows]
     widths = [min(40, max([len(h)] + [len(row[k]) for row in cells])) for k, h in enumerate(heads)]
 
     def line(values: Sequence[str]) -> str:
         pairs = zip(values, widths, strict=True)
-        parts = [v if len(v) <= w else v[: w - 1] + "…" for v, w in pairs]
+        # a long path keeps its end (the file's name), other cells their start
+        parts = [
+            v if len(v) <= w else ("…" + v[1 - w :] if k == 0 else v[: w - 1] + "…")
+            for k, (v, w) in enumerate(pairs)
+        ]
         return "  ".join(p.ljust(w) for p, w in zip(parts, widths, strict=True)).rstrip()
 
     out.write(line(heads) + "\n")
@@ -103,26 +114,72 @@ def _table(rows: list[dict[str, Any]], out: _Sink) -> None:
         out.write(line(row) + "\n")
 
 
+class _Progress:
+    """Progress on standard error: a tqdm bar (characters done, rate, time left) on a
+    terminal; elsewhere (a log, a pipe) a quiet line at each tenth of a file."""
+
+    def __init__(self, texts: list[tuple[str, str]]) -> None:
+        self.total = sum(len(text) for _, text in texts)
+        self.bar: Any = None
+        if sys.stderr.isatty():
+            from tqdm import tqdm
+
+            self.bar = tqdm(
+                total=self.total,
+                unit="char",
+                unit_scale=True,
+                file=sys.stderr,
+                desc="numclaims",
+                dynamic_ncols=True,
+                mininterval=0.5,
+            )
+        self.shown: dict[str, int] = {}
+
+    def update(self, source: str, done: int, total: int, step: int) -> None:
+        """Note that ``step`` more characters of ``source`` (``done`` of ``total``) are done."""
+        if self.bar is not None:
+            self.bar.set_postfix_str(source, refresh=False)
+            self.bar.update(step)
+            return
+        tenth = 10 * done // max(total, 1)
+        if tenth > self.shown.get(source, 0):
+            self.shown[source] = tenth
+            print(
+                f"numclaims: {source}: {100 * done // max(total, 1)}% "
+                f"({done:,} of {total:,} chars)",
+                file=sys.stderr,
+                flush=True,
+            )
+
+    def close(self) -> None:
+        """End the bar (a terminal's line is left showing the totals)."""
+        if self.bar is not None:
+            self.bar.close()
+
+
 def _results(
     args: argparse.Namespace, nlp: Language, texts: list[tuple[str, str]]
 ) -> Iterator[tuple[str, list[Claim], Doc]]:
-    """Yield ``(source, claims, doc)`` piece by piece, showing progress if asked."""
+    """Yield ``(source, claims, doc)`` piece by piece, showing progress if asked (by default
+    on a terminal, for inputs of more than :data:`PROGRESS_THRESHOLD` characters)."""
     from .api import iter_claims
 
     show = args.progress if args.progress is not None else sys.stderr.isatty()
-    for source, text in texts:
-        total = len(text)
-        long_input = total > PROGRESS_THRESHOLD
-        for done, claims, doc in iter_claims(
-            text, nlp=nlp, locale=args.locale, reference_date=args.reference_date
-        ):
-            if show and long_input:
-                print(
-                    f"numclaims: {source}: {100 * done // total}% ({done:,} of {total:,} chars)",
-                    file=sys.stderr,
-                    flush=True,
-                )
-            yield source, claims, doc
+    long_input = sum(len(text) for _, text in texts) > PROGRESS_THRESHOLD
+    progress = _Progress(texts) if show and long_input else None
+    try:
+        for source, text in texts:
+            before = 0
+            for done, claims, doc in iter_claims(
+                text, nlp=nlp, locale=args.locale, reference_date=args.reference_date
+            ):
+                if progress is not None:
+                    progress.update(source, done, len(text), done - before)
+                    before = done
+                yield source, claims, doc
+    finally:
+        if progress is not None:
+            progress.close()
 
 
 def _run_extract(
@@ -130,22 +187,31 @@ def _run_extract(
 ) -> None:
     """Write the claims of ``texts`` to ``out`` in ``args.format``, each piece when it is done."""
     results = _results(args, nlp, texts)
+    found = 0
     if args.format == "jsonl":
         for source, claims, _ in results:
+            found += len(claims)
             for c in claims:
                 out.write(json.dumps({"file": source, **c.to_dict()}, ensure_ascii=False) + "\n")
     elif args.format == "csv":
         writer = csv.DictWriter(out, fieldnames=["file", *CLAIM_KEYS], lineterminator="\n")
         writer.writeheader()
         for source, claims, _ in results:
+            found += len(claims)
             writer.writerows(_flat(c, source) for c in claims)
     elif args.format == "table":
         _table([_flat(c, source) for source, claims, _ in results for c in claims], out)
+        return  # the table says "no claims found" itself
     else:
         from .outputs.rendering import render_page
 
-        for piece in render_page(doc for _, _, doc in results):
+        title = "numclaims: " + ", ".join(source for source, _ in texts)
+        for piece in render_page((doc for _, _, doc in results), title=title, locale=args.locale):
             out.write(piece)
+        return  # the page says "no claims found" itself
+    if not found:
+        # the data formats stay data: the message goes to standard error
+        print(f"numclaims: {NO_CLAIMS}", file=sys.stderr)
 
 
 def _parser() -> argparse.ArgumentParser:

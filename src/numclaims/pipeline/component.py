@@ -26,13 +26,20 @@ from __future__ import annotations
 
 import warnings
 from bisect import bisect_left, bisect_right
-from collections.abc import Callable, Collection, Iterable, Iterator
+from collections.abc import Callable, Collection, Iterable, Iterator, Mapping
 from datetime import date, datetime
 from typing import Any
 
 from spacy.language import Language
 from spacy.tokens import Doc, Span, SpanGroup
-from spacy.util import get_minor_version_range, minibatch, raise_error, split_requirement
+from spacy.training import Example
+from spacy.util import (
+    filter_spans,
+    get_minor_version_range,
+    minibatch,
+    raise_error,
+    split_requirement,
+)
 from thinc.api import ConfigValidationError
 
 from .. import __version__
@@ -50,18 +57,22 @@ from .extensions import (
     NUMBERS_ATTR,
     STORE_ATTR,
     register_extensions,
+    register_named_extensions,
     remember,
     store_claims,
 )
+from .scoring import SCORE_WEIGHTS, score_claims
 from .tokens import doc_table, token_starts
 
 __all__ = [
     "ASSIGNS",
     "CLAIM_KINDS",
+    "ENT_LABELS",
     "REQUIREMENT",
     "SPANS_KEY",
     "NumClaims",
     "annotate",
+    "annotate_entities",
     "check_spanish",
     "make_numclaims",
 ]
@@ -74,11 +85,16 @@ ASSIGNS: tuple[str, ...] = (
     "doc._.claims",
     "doc._.numbers",
     "doc._.numclaims_data",
+    "doc.ents",
     "doc.spans",
     "span._.claim",
     "span._.claims",
     "span._.numbers",
 )
+
+#: The entity label of a claim of each kind, for ``annotate_ents`` (any other kind:
+#: ``"QUANTITY"``).
+ENT_LABELS: dict[str, str] = {"money": "MONEY", "percent": "PERCENT", "quantity": "QUANTITY"}
 
 #: The requirement the factory adds to ``nlp.meta["requirements"]``, so that
 #: ``spacy package`` makes a pipeline package that installs numclaims.
@@ -206,6 +222,26 @@ def annotate(
     return doc
 
 
+def annotate_entities(doc: Doc, spans: Iterable[Span], *, overwrite: bool = False) -> Doc:
+    """Write ``spans`` (claims) into ``doc.ents`` labelled by :data:`ENT_LABELS`, as spaCy's
+    entity ruler writes its matches: an existing entity that overlaps a claim is kept (and
+    the claim left out of ``doc.ents``) unless ``overwrite``, which drops it; return ``doc``.
+    """
+    claims = [Span(doc, s.start, s.end, label=ENT_LABELS.get(s.label_, "QUANTITY")) for s in spans]
+    if not claims:
+        return doc
+    taken = [t.i for e in doc.ents for t in e]
+    if overwrite:
+        covered = {i for c in claims for i in range(c.start, c.end)}
+        kept = [e for e in doc.ents if not any(t.i in covered for t in e)]
+        doc.ents = filter_spans([*claims, *kept])
+    else:
+        busy = set(taken)
+        new = [c for c in claims if not any(i in busy for i in range(c.start, c.end))]
+        doc.ents = [*doc.ents, *filter_spans(new)]
+    return doc
+
+
 def _layer(
     claims: list[Claim], data: list[dict[str, Any]], others: list[Claim]
 ) -> tuple[tuple[Claim, ...], list[dict[str, Any]]]:
@@ -244,6 +280,15 @@ class NumClaims:
         reference_date: An ISO date ("2024-03-15"): "el mes pasado", "hace 3 años" and
             "este martes" are resolved against it; ``None`` (the default) leaves them
             relative, never guessed.
+        annotate_ents: Also write the claims into ``doc.ents`` (labels ``MONEY``,
+            ``PERCENT``, ``QUANTITY``; see :func:`annotate_entities`).
+        overwrite_ents: With ``annotate_ents``, let a claim replace an entity it overlaps
+            (the entity ruler's setting of that name); else the entity stays.
+        extensions: Other names for the public attributes, for this component's claims:
+            ``{"claims": "cifras"}`` gives them as ``doc._.cifras`` and ``span._.cifras``
+            too (keys ``"claims"``, ``"claim"``, ``"numbers"``, ``"numclaims_data"``; see
+            :func:`~numclaims.pipeline.extensions.register_named_extensions`). The default
+            names stay registered.
 
     Raises:
         ValueError: If ``nlp`` is not a Spanish pipeline, ``locale`` is not a
@@ -259,18 +304,25 @@ class NumClaims:
         spans_key: str = SPANS_KEY,
         claim_kinds: Collection[str] | None = None,
         reference_date: str | date | None = None,
+        annotate_ents: bool = False,
+        overwrite_ents: bool = False,
+        extensions: Mapping[str, str] | None = None,
     ) -> None:
         check_spanish(nlp)
+        self.extensions: dict[str, str] = dict(extensions or {})
+        register_named_extensions(self.extensions, name)
         self.name = name
         self.locale = normalize_locale(locale)
         self.spans_key = spans_key
         self.claim_kinds: frozenset[str] | None = _claim_kinds(claim_kinds)
         self.reference_date: date | None = parse_reference_date(reference_date)
+        self.annotate_ents = annotate_ents
+        self.overwrite_ents = overwrite_ents
         self._error_handler: ErrorHandler = raise_error
 
     def __call__(self, doc: Doc) -> Doc:
         """Annotate one doc."""
-        return annotate(
+        doc = annotate(
             doc,
             self.locale,
             spans_key=self.spans_key,
@@ -278,6 +330,15 @@ class NumClaims:
             claim_kinds=self.claim_kinds,
             reference_date=self.reference_date,
         )
+        if self.annotate_ents:
+            annotate_entities(doc, doc.spans[self.spans_key], overwrite=self.overwrite_ents)
+        return doc
+
+    def score(self, examples: Iterable[Example], **kwargs: Any) -> dict[str, Any]:
+        """Score the claims of ``examples`` (``nlp.evaluate`` calls it): ``claims_p``,
+        ``claims_r``, ``claims_f`` and field accuracies, as
+        :func:`~numclaims.pipeline.scoring.score_claims` computes them."""
+        return score_claims(examples, spans_key=self.spans_key, name=self.name)
 
     def pipe(self, stream: Iterable[Doc], batch_size: int = 128) -> Iterator[Doc]:
         """Annotate a stream of docs, taking ``batch_size`` docs at a time.
@@ -382,7 +443,11 @@ def _require_numclaims(nlp: Language) -> None:
         "spans_key": SPANS_KEY,
         "claim_kinds": None,
         "reference_date": None,
+        "annotate_ents": False,
+        "overwrite_ents": False,
+        "extensions": {},
     },
+    default_score_weights=SCORE_WEIGHTS,
     requires=[],
 )
 def make_numclaims(
@@ -392,6 +457,9 @@ def make_numclaims(
     spans_key: str,
     claim_kinds: list[str] | None,
     reference_date: str | None,
+    annotate_ents: bool,
+    overwrite_ents: bool,
+    extensions: dict[str, str],
 ) -> NumClaims:
     """Create the ``"numclaims"`` component (spaCy factory).
 
@@ -425,4 +493,7 @@ def make_numclaims(
         spans_key=spans_key,
         claim_kinds=claim_kinds,
         reference_date=reference_date,
+        annotate_ents=annotate_ents,
+        overwrite_ents=overwrite_ents,
+        extensions=extensions,
     )

@@ -40,6 +40,7 @@ from __future__ import annotations
 
 import warnings
 import weakref
+from collections.abc import Mapping
 from typing import Any
 
 from spacy.tokens import Doc, Span
@@ -49,6 +50,7 @@ from ..claim import Claim
 __all__ = [
     "DATA_ATTR",
     "DEFAULT_NAME",
+    "EXTENSION_KEYS",
     "NUMBERS_ATTR",
     "STORE_ATTR",
     "annotated_by",
@@ -56,6 +58,7 @@ __all__ = [
     "data_of",
     "numbers_of",
     "register_extensions",
+    "register_named_extensions",
     "store_claims",
 ]
 
@@ -272,6 +275,74 @@ def store_claims(doc: Doc, name: str, data: ClaimData, numbers: ClaimData | None
     else:
         layer.pop(name, None)
     doc._.set(NUMBERS_ATTR, layer or None)
+
+
+#: The public attributes whose names a component's ``extensions`` setting may change.
+EXTENSION_KEYS = ("claims", "claim", "numbers", DATA_ATTR)
+
+#: ``(class, attribute) -> component name`` of the attributes named in a component's config.
+_NAMED: dict[tuple[type[Doc] | type[Span], str], str] = {}
+
+
+def _or_none(doc: Doc | Span, name: str, attr: str) -> list[Claim]:
+    if name not in annotated_by(doc):
+        return []
+    return _records(doc, name, attr)
+
+
+def register_named_extensions(names: Mapping[str, str], component: str) -> None:
+    """Register the attributes a component's ``extensions`` setting names, for the claims of
+    the component ``component`` only: ``{"claims": "cifras"}`` makes ``doc._.cifras`` and
+    ``span._.cifras`` give what ``doc._.claims`` and ``span._.claims`` give (the defaults stay
+    registered). Keys: ``"claims"``, ``"claim"``, ``"numbers"``, ``"numclaims_data"``.
+
+    Raises:
+        ValueError: If a key is unknown, a name no identifier, or a name is an attribute
+            already registered by another library or for another numclaims component.
+    """
+    unknown = sorted(set(names) - set(EXTENSION_KEYS))
+    if unknown:
+        raise ValueError(f"unknown extensions {unknown}: use some of {list(EXTENSION_KEYS)}")
+    wanted: list[tuple[type[Doc] | type[Span], str, dict[str, Any]]] = []
+    for key, attr in names.items():
+        if attr == key:
+            continue
+        if not isinstance(attr, str) or not attr.isidentifier():
+            raise ValueError(f"extension name for {key!r} must be an identifier, not {attr!r}")
+        if key == "claims":
+            wanted.append((Doc, attr, {"getter": lambda d: _or_none(d, component, STORE_ATTR)}))
+            wanted.append((Span, attr, {"getter": lambda s: _or_none(s, component, STORE_ATTR)}))
+        elif key == "numbers":
+            wanted.append((Doc, attr, {"getter": lambda d: _or_none(d, component, NUMBERS_ATTR)}))
+            wanted.append((Span, attr, {"getter": lambda s: _or_none(s, component, NUMBERS_ATTR)}))
+        elif key == "claim":
+            wanted.append((Span, attr, {"getter": lambda s: _claim_at(s, component)}))
+        else:
+            wanted.append((Doc, attr, {"getter": lambda d: _data_or_none(d, component)}))
+    for cls, attr, _ in wanted:
+        owner = _NAMED.get((cls, attr))
+        if cls.has_extension(attr) and owner != component:
+            by = f"numclaims component {owner!r}" if owner else "another library or numclaims"
+            raise ValueError(
+                f"{cls.__name__}._.{attr} is already registered by {by}: "
+                "choose another name in the component's extensions setting"
+            )
+    for cls, attr, kwargs in wanted:
+        cls.set_extension(attr, force=True, **kwargs)
+        _NAMED[(cls, attr)] = component
+
+
+def _claim_at(span: Span, component: str) -> Claim | None:
+    if component not in annotated_by(span):
+        return None
+    for claim in _cached(span.doc, component, STORE_ATTR):
+        if claim.start_char == span.start_char and claim.end_char == span.end_char:
+            return claim
+    return None
+
+
+def _data_or_none(doc: Doc, component: str) -> ClaimData:
+    return data_of(doc, component) if component in annotated_by(doc) else []
 
 
 def register_extensions(force: bool = False) -> None:
