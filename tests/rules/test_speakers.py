@@ -555,3 +555,16 @@ def test_what_a_document_says_after_a_copula(
 
 def test_a_copula_after_a_plain_noun_is_no_cue(nlp: Language) -> None:
     assert speaker(nlp, "El problema es que 300 familias siguen sin agua.", "300") is None
+
+
+@pytest.mark.parametrize("verb", ["habló", "hablaron", "ha hablado"])
+def test_speaking_of_a_figure_reports_it(nlp: Language, verb: str) -> None:
+    """ "X habló de más de diez mil …": the figure X spoke of is X's."""
+    text = f"El secretario Ruiz {verb} de más de 3.000 despidos en el sector."
+    r = speaker(nlp, text, "3.000")
+    assert r is not None
+    assert "Ruiz" in r["name"]
+
+
+def test_hablar_without_de_is_no_cue(nlp: Language) -> None:
+    assert speaker(nlp, "Ruiz habló con 30 vecinos del barrio.", "30") is None

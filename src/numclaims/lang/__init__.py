@@ -225,6 +225,7 @@ SCHEMA: Mapping[str, Mapping[str, str]] = MappingProxyType(
             "degree_adverbs": "array",
         },
         "attribution": {
+            "cue_verbs_before_de": "array",
             "reference_before_cue": "array",
             "not_cue_phrases": "array",
             "coordinators": "array",

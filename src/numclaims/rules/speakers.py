@@ -69,6 +69,7 @@ class _Tables:
     role_groups: Mapping[str, int]
     pronouns: frozenset[str]
     copulas: frozenset[str]
+    before_de: frozenset[str]
     institutions: frozenset[str]
     conversion_breakers: frozenset[str]
     share_openers: frozenset[str]
@@ -158,6 +159,7 @@ def _tables() -> _Tables:
         role_groups=groups,
         pronouns=frozenset(att["person_pronouns"]),
         copulas=frozenset(att["copulas"]),
+        before_de=frozenset(att["cue_verbs_before_de"]),
         institutions=frozenset(att["institution_nouns"]),
         conversion_breakers=frozenset(att["conversion_breakers"]),
         share_openers=frozenset(att["share_openers"]),
@@ -327,6 +329,8 @@ def _is_cue_verb(info: _Info, i: int) -> int:
         n = 2
     elif low in tab.forms:
         n = 1
+    elif low in tab.before_de and i + 1 < len(info.lower) and info.lower[i + 1] in ("de", "del"):
+        n = 1  # "Berni habló de más de diez mil narcotraficantes"
     elif low in tab.copulas and _source_is_that(info, i):
         n = 1  # "La previsión del PSOE era que …": what a document says
     else:
