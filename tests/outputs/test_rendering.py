@@ -166,3 +166,13 @@ def test_change_labels_of_sizes_and_factors() -> None:
         change_label({"from_value": "100", "to_value": "150", "delta": "50", "delta_unit": None})
         == "100 → 150 (+50)"
     )
+
+
+def test_a_change_without_its_start_shows_its_direction_and_locale_values() -> None:
+    from numclaims.outputs.rendering import change_label
+
+    down = {"to_value": "12.5", "delta_unit": "pp", "direction": "down", "role": "to"}
+    assert change_label(down) == "↓ 12,5 %"
+    assert change_label(down, "es-MX") == "↓ 12.5 %"
+    up = {"to_value": "3000000000", "factor": "3", "direction": "up", "delta_unit": "EUR"}
+    assert change_label(up) == "↑ 3.000.000.000 (×3)"

@@ -135,7 +135,7 @@ def claim_label(claim: Claim, locale: str = "es") -> str:
         label += f" · {claim.speaker.get('name') or claim.speaker.get('text')}"
     change = claim.extra.get("change")
     if isinstance(change, Mapping) and _shows_change(change):
-        text = change_label(change)
+        text = change_label(change, locale)
         if text:
             label += f" · {text}"
     return label
@@ -151,23 +151,37 @@ def _signed(value: str) -> str:
     return value if value.startswith("-") else f"+{value}"
 
 
-def change_label(change: Mapping[str, Any]) -> str:
-    """A change as "70 % → 102 % (+32 pp)", "+18 %", "×3" (from a claim's ``change``)."""
+#: The arrow before the end of a change that states no start ("bajó al 12,5 %": "↓ 12,5 %").
+_DIRECTION_ARROWS = {"up": "↑", "down": "↓", "none": "="}
+
+
+def change_label(change: Mapping[str, Any], locale: str = "es") -> str:
+    """A change as "70 % → 102 % (+32 pp)", "↓ 12,5 %", "+18 %", "×3" (from a claim's
+    ``change``), its values written for ``locale`` (see :func:`format_value`).
+
+    >>> change_label({"from_value": "70", "to_value": "102", "delta": "32", "delta_unit": "pp"})
+    '70 % → 102 % (+32 pp)'
+    >>> change_label({"to_value": "12.5", "delta_unit": "pp", "direction": "down"})
+    '↓ 12,5 %'
+    """
     unit = change.get("delta_unit")
     frm, to, delta = change.get("from_value"), change.get("to_value"), change.get("delta")
     suffix = " %" if unit == "pp" else ""
     size = ""
     if delta is not None:
-        size = f"{_signed(str(delta))} {unit}" if unit else _signed(str(delta))
+        shown = _signed(format_value(str(delta), locale))
+        size = f"{shown} {unit}" if unit else shown
     elif change.get("relative_change") is not None and change.get("factor") is None:
         pct = Decimal(str(change["relative_change"])) * 100
-        size = f"{_signed(plain_decimal(pct))} %"
+        size = f"{_signed(format_value(plain_decimal(pct), locale))} %"
     elif change.get("factor") is not None:
-        size = f"×{change['factor']}"
+        size = f"×{format_value(str(change['factor']), locale)}"
     if frm is not None and to is not None:
-        return f"{frm}{suffix} → {to}{suffix}" + (f" ({size})" if size else "")
+        ends = f"{format_value(str(frm), locale)}{suffix} → {format_value(str(to), locale)}"
+        return ends + suffix + (f" ({size})" if size else "")
     if to is not None:
-        return f"→ {to}{suffix}"
+        arrow = _DIRECTION_ARROWS.get(str(change.get("direction")), "→")
+        return f"{arrow} {format_value(str(to), locale)}{suffix}" + (f" ({size})" if size else "")
     return size
 
 
