@@ -80,6 +80,8 @@ nitpick_ignore_regex = [
     (r"py:.*", r"(enum|datetime)\..*"),
     (r"py:.*", r"(Decimal|Fraction|Language|Doc|Span|SpanGroup|Iterable|Iterator|Mapping)"),
     (r"py:.*", r"(Sequence|MappingProxyType|Pattern|IO|TextIO|Path|pathlib\.Path)"),
+    # the [server] extra's framework (numclaims.server.app)
+    (r"py:.*", r"(pydantic|fastapi|starlette)\..*"),
     # a Draft subclass, internal to the numbers layer (its fields are those of Draft)
     (r"py:class", r"numclaims\.rules\.numbers\.NumberDraft"),
 ]

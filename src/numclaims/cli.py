@@ -5,6 +5,8 @@
     numclaims demo                          # the claims of the bundled sample text
     numclaims extract news.txt --format table
     cat news.txt | numclaims extract - --format jsonl --locale es-MX
+    numclaims extract news.txt --format claimreview --url https://example.org/nota
+    numclaims serve --port 8000             # the web app and HTTP API ([server] extra)
 """
 
 from __future__ import annotations
@@ -36,7 +38,9 @@ if TYPE_CHECKING:
 __all__ = ["FORMATS", "main", "sample_text"]
 
 #: Output formats of ``numclaims extract``.
-FORMATS = ("jsonl", "csv", "table", "html")
+FORMATS = ("jsonl", "csv", "table", "html", "claimreview", "checkthat", "parquet")
+#: The formats of :mod:`numclaims.export`: a JSON document for all the input, or a file.
+EXPORT_FORMATS = ("claimreview", "checkthat", "parquet")
 #: Inputs longer than this many characters show progress on standard error.
 PROGRESS_THRESHOLD = 200_000
 
@@ -186,6 +190,9 @@ def _run_extract(
     args: argparse.Namespace, nlp: Language, texts: list[tuple[str, str]], out: _Sink
 ) -> None:
     """Write the claims of ``texts`` to ``out`` in ``args.format``, each piece when it is done."""
+    if args.format in EXPORT_FORMATS:
+        _run_export(args, nlp, texts, out)
+        return
     results = _results(args, nlp, texts)
     found = 0
     if args.format == "jsonl":
@@ -212,6 +219,59 @@ def _run_extract(
     if not found:
         # the data formats stay data: the message goes to standard error
         print(f"numclaims: {NO_CLAIMS}", file=sys.stderr)
+
+
+def _run_export(
+    args: argparse.Namespace, nlp: Language, texts: list[tuple[str, str]], out: _Sink | None
+) -> None:
+    """Write ClaimReview drafts or CheckThat records (one JSON list), or a Parquet table."""
+    from . import export
+
+    records: list[Any] = []
+    rows: list[dict[str, Any]] = []
+    for source, text in texts:
+        claims = [c for _, found, _ in _results(args, nlp, [(source, text)]) for c in found]
+        if args.format == "claimreview":
+            records += export.to_claimreview(claims, url=args.url, text=text)
+        elif args.format == "checkthat":
+            records += export.to_checkthat(claims, url=args.url, text=text)
+        else:
+            rows += export.to_rows(claims, document=source)
+    if out is None:  # parquet: written beside the target, then moved over it
+        target = Path(os.path.realpath(args.output))
+        tmp = target.parent / f".{target.name}.tmp"
+        try:
+            export.to_parquet(rows, tmp)
+            os.replace(tmp, target)
+        except ImportError as err:
+            raise CliError(str(err)) from None
+        except OSError as err:
+            with suppress(OSError):
+                tmp.unlink()
+            raise _write_error(args.output, err) from None
+        return
+    out.write(json.dumps(records, ensure_ascii=False, indent=2) + "\n")
+
+
+def _serve(args: argparse.Namespace) -> int:
+    """Run ``numclaims serve``."""
+    try:
+        from .server import serve
+    except ImportError as err:  # pragma: no cover - the package itself is always there
+        raise CliError(str(err)) from None
+    try:
+        serve(
+            args.host,
+            args.port,
+            model=args.model,
+            max_body=args.max_body,
+            timeout=args.timeout,
+        )
+    except ImportError as err:
+        raise CliError(str(err)) from None
+    except (OSError, ValueError) as err:
+        raise CliError(f"cannot serve: {_why(args.model, err)}") from None
+    return 0
 
 
 def _parser() -> argparse.ArgumentParser:
@@ -253,6 +313,11 @@ def _parser() -> argparse.ArgumentParser:
         )
         p.add_argument("--output", "-o", default="-", help="write here instead of standard output")
         p.add_argument(
+            "--url",
+            default=None,
+            help="where the text appeared (claimreview and checkthat formats)",
+        )
+        p.add_argument(
             "--progress",
             dest="progress",
             action="store_true",
@@ -271,6 +336,26 @@ def _parser() -> argparse.ArgumentParser:
     common(ext, "jsonl")
     demo = sub.add_parser("demo", help="extract the claims of the bundled sample news text")
     common(demo, "table")
+    srv = sub.add_parser("serve", help="serve the web app and HTTP API ([server] extra)")
+    srv.add_argument("--host", default="127.0.0.1", help="address to bind (default: 127.0.0.1)")
+    srv.add_argument("--port", type=int, default=8000, help="port (default: 8000)")
+    srv.add_argument(
+        "--model", "-m", default=None, help="spaCy pipeline, as for extract (default: the best)"
+    )
+    srv.add_argument(
+        "--max-body",
+        type=int,
+        default=None,
+        metavar="BYTES",
+        help="largest request body (default: 10 MB)",
+    )
+    srv.add_argument(
+        "--timeout",
+        type=float,
+        default=None,
+        metavar="SECONDS",
+        help="longest time a request may take (default: 120)",
+    )
     return parser
 
 
@@ -430,6 +515,10 @@ def _main(args: argparse.Namespace) -> int:
     from .pipeline.component import parse_reference_date
     from .rules.locales import normalize_locale
 
+    if args.command == "serve":
+        return _serve(args)
+    if args.format == "parquet" and args.output == "-":
+        raise CliError("--format parquet writes a file: give --output FILE.parquet")
     try:
         args.locale = normalize_locale(args.locale)
         args.reference_date = parse_reference_date(args.reference_date)
@@ -439,6 +528,9 @@ def _main(args: argparse.Namespace) -> int:
         texts = [("sample", sample_text())]
     else:
         texts = [(n, _read(n)) for n in args.files or ["-"]]
+    if args.format == "parquet":
+        _run_export(args, _load(args.model, args.locale), texts, None)
+        return 0
     with _output(args.output) as out:
         nlp = _load(args.model, args.locale)
         _run_extract(args, nlp, texts, out)
