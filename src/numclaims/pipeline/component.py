@@ -230,14 +230,13 @@ def annotate_entities(doc: Doc, spans: Iterable[Span], *, overwrite: bool = Fals
     claims = [Span(doc, s.start, s.end, label=ENT_LABELS.get(s.label_, "QUANTITY")) for s in spans]
     if not claims:
         return doc
-    taken = [t.i for e in doc.ents for t in e]
     if overwrite:
         covered = {i for c in claims for i in range(c.start, c.end)}
-        kept = [e for e in doc.ents if not any(t.i in covered for t in e)]
+        kept = [e for e in doc.ents if covered.isdisjoint(range(e.start, e.end))]
         doc.ents = filter_spans([*claims, *kept])
     else:
-        busy = set(taken)
-        new = [c for c in claims if not any(i in busy for i in range(c.start, c.end))]
+        busy = {i for e in doc.ents for i in range(e.start, e.end)}
+        new = [c for c in claims if busy.isdisjoint(range(c.start, c.end))]
         doc.ents = [*doc.ents, *filter_spans(new)]
     return doc
 
